@@ -1,0 +1,46 @@
+import { isMailspecError, MailspecError } from '../errors.js';
+import { ConfigError } from '../config/load.js';
+import { runAuditCommand } from './audit.js';
+import { runDemoCommand } from './demo.js';
+import { HELP, commandNames, type Command } from './commands.js';
+
+/**
+ * The entry point of `mailspec`. Expected errors (bad input, a bad file) print one line and
+ * exit 2; anything else is a bug and prints its stack.
+ */
+export async function main(
+  argv: string[],
+  commands: Record<string, Command> = defaultCommands(),
+): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(HELP);
+      return name ? 0 : 2;
+    }
+    const command = commands[name];
+    if (!command) {
+      throw new MailspecError(
+        'MAILSPEC_USAGE',
+        `unknown command "${name}"; commands: ${commandNames(commands)}`,
+      );
+    }
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof ConfigError || isMailspecError(error)) {
+      process.stderr.write(`mailspec: ${error.toLine().split('\n').join('\nmailspec: ')}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `mailspec: internal error (please report it)\n${(error as Error).stack ?? error}\n`,
+    );
+    return 2;
+  }
+}
+
+function defaultCommands(): Record<string, Command> {
+  return {
+    audit: runAuditCommand,
+    demo: runDemoCommand,
+  };
+}

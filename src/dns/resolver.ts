@@ -1,0 +1,58 @@
+import { Resolver } from 'node:dns/promises';
+import type { DnsAnswer, DnsStatus, DnsType } from './answer.js';
+
+/** The one thing checks and collectors need from DNS. Tests and the benchmark pass fakes. */
+export interface DnsLookup {
+  query(name: string, type: DnsType): Promise<DnsAnswer>;
+}
+
+export interface ResolverOptions {
+  /** `host` or `host:port` (IPv6 as `[addr]:port`); empty means the system's resolvers. */
+  servers?: string[];
+  timeoutMs?: number;
+  tries?: number;
+}
+
+/** c-ares error codes mapped to the statuses the report distinguishes. */
+const STATUS_BY_CODE: Record<string, DnsStatus> = {
+  ENOTFOUND: 'nxdomain',
+  ENODATA: 'nodata',
+  ESERVFAIL: 'servfail',
+  ETIMEOUT: 'timeout',
+  EREFUSED: 'refused',
+};
+
+/** A DnsLookup over node:dns, so the same code runs against real DNS and the loopback zone. */
+export function createResolver(options: ResolverOptions = {}): DnsLookup {
+  const resolver = new Resolver({ timeout: options.timeoutMs ?? 3000, tries: options.tries ?? 2 });
+  if (options.servers && options.servers.length > 0) resolver.setServers(options.servers);
+
+  return {
+    async query(name, type) {
+      const base = { name: name.toLowerCase().replace(/\.$/, ''), type };
+      try {
+        const raw = await resolver.resolve(base.name, type);
+        return { ...base, status: 'ok', records: normalise(type, raw) };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        const status = STATUS_BY_CODE[code] ?? 'error';
+        return { ...base, status, records: [], detail: status === 'error' ? code : undefined };
+      }
+    },
+  };
+}
+
+function normalise(type: DnsType, raw: unknown): DnsAnswer['records'] {
+  if (type === 'TXT') return raw as string[][];
+  if (type === 'MX') {
+    return (raw as { exchange: string; priority: number }[]).map((mx) => ({
+      exchange: mx.exchange.toLowerCase().replace(/\.$/, ''),
+      priority: mx.priority,
+    }));
+  }
+  if (type === 'SOA') {
+    const soa = raw as { nsname: string };
+    return [soa.nsname.toLowerCase()];
+  }
+  return (raw as string[]).map((value) => value.toLowerCase().replace(/\.$/, ''));
+}

@@ -1,0 +1,45 @@
+import { loadExpectations, type LoadedExpectations } from '../config/load.js';
+import type { CheckResult } from '../types.js';
+import { loadChecks } from './registry.js';
+import { runAudit } from './run.js';
+import { describeSource, prepareSource, type SourceOverrides } from './source.js';
+
+export interface AuditRun {
+  loaded: LoadedExpectations;
+  /** "recorded fixture fixtures/example (replayed, no AWS calls)" or "live AWS and DNS". */
+  source: string;
+  results: CheckResult[];
+  stats: { callsMade: number; callsDistinct: number; retries: number };
+}
+
+/** Loads the file, prepares the source, runs every check and closes what it opened. */
+export async function audit(
+  file: string,
+  overrides: SourceOverrides = {},
+  shownAs = file,
+): Promise<AuditRun> {
+  const loaded = loadExpectations(file, shownAs);
+  const checks = await loadChecks();
+  const prepared = await prepareSource(loaded, overrides);
+  try {
+    const results = await runAudit(prepared.ctx, checks);
+    return {
+      loaded,
+      source: describeSource(prepared.choice),
+      results,
+      stats: prepared.ctx.aws.stats(),
+    };
+  } finally {
+    await prepared.close();
+  }
+}
+
+/** MAILSPEC_SOURCE=live or =<fixture dir> overrides the file's `source:` (for CI). */
+export function overridesFromEnv(env: NodeJS.ProcessEnv = process.env): SourceOverrides {
+  const source = env.MAILSPEC_SOURCE;
+  const servers = env.MAILSPEC_DNS_SERVERS?.split(',').filter(Boolean);
+  return {
+    ...(source === 'live' ? { live: true } : source ? { fixtures: source } : {}),
+    ...(servers && servers.length > 0 ? { dnsServers: servers } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+import type { CheckResult, Outcome } from '../types.js';
+import type { Check, Scope, Subject } from './check.js';
+import type { AuditContext } from './context.js';
+import type { LoadedCheck } from './registry.js';
+import { subjectName, subjectsFor } from './subjects.js';
+import { applyWaivers } from './waivers.js';
+
+const SCOPES: Scope[] = [
+  'domain-region',
+  'domain',
+  'region',
+  'path',
+  'path-recipient',
+  'recipient',
+];
+
+/**
+ * Runs every check on every subject it applies to, concurrently: collection is shared
+ * through the context, so the order here does not change how many calls are made.
+ * Results come back in declaration order, whatever order they finished in.
+ */
+export async function runAudit(ctx: AuditContext, checks: LoadedCheck[]): Promise<CheckResult[]> {
+  const { expectations } = ctx.loaded;
+  const jobs: Promise<CheckResult[]>[] = [];
+
+  for (const scope of SCOPES) {
+    const scoped = checks.filter(({ check }) => check.scope === scope);
+    for (const subject of subjectsFor(expectations, scope)) {
+      for (const { check } of scoped) {
+        if (check.appliesTo && !check.appliesTo(subject as never, ctx)) continue;
+        jobs.push(runOne(check, subject, ctx));
+      }
+    }
+  }
+
+  const results = (await Promise.all(jobs)).flat();
+  return applyWaivers(results, ctx.loaded, ctx.now());
+}
+
+async function runOne(check: Check, subject: Subject, ctx: AuditContext): Promise<CheckResult[]> {
+  let outcomes: Outcome[];
+  try {
+    const facts = await check.collect(subject as never, ctx);
+    const evaluated = check.evaluate(subject as never, facts, ctx);
+    outcomes = Array.isArray(evaluated) ? evaluated : [evaluated];
+  } catch (error) {
+    // A crash is a bug in mailspec, never a verdict on the setup: it must not read as pass.
+    ctx.logger.warn(`check ${check.meta.id} crashed`, { error: (error as Error).stack });
+    outcomes = [
+      {
+        outcome: 'inconclusive',
+        message: `check ${check.meta.id} could not run: ${(error as Error).message}`,
+      },
+    ];
+  }
+  return outcomes.map((outcome) => toResult(check, subject, outcome, ctx));
+}
+
+function toResult(
+  check: Check,
+  subject: Subject,
+  outcome: Outcome,
+  ctx: AuditContext,
+): CheckResult {
+  const { subject: name, region } = subjectName(subject);
+  const { meta } = check;
+  const title = outcome.item ? `${meta.title} › ${outcome.item}` : meta.title;
+  return {
+    ...outcome,
+    check: meta.id,
+    layer: meta.layer,
+    severity: meta.severity,
+    title,
+    subject: name,
+    region,
+    path: [name, ...(region ? [region] : []), meta.group, title],
+    remediation: meta.remediation,
+    reference: meta.reference,
+    location: ctx.loaded.locate(subject.path),
+  };
+}
