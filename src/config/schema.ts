@@ -149,6 +149,8 @@ const waiver = z.strictObject({
   check: z.string().min(1),
   subject: z.string().min(1),
   region: region.optional(),
+  /** One item of a check that judges several (an address, a token), as the report names it. */
+  item: z.string().min(1).optional(),
   reason: z.string().trim().min(1, { message: 'a waiver needs a reason' }),
   expires: isoDate,
 });

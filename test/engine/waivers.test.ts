@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseExpectations } from '../../src/config/load.js';
+import { applyWaivers } from '../../src/engine/waivers.js';
+import { reportedOutcome, type CheckResult } from '../../src/types.js';
+
+const HEAD = `version: 1
+source: live
+domains:
+  - domain: example.com
+    regions: [us-east-1, us-west-2]
+waivers:
+`;
+
+function load(waivers: string) {
+  return parseExpectations(HEAD + waivers, 'expectations.yaml');
+}
+
+function result(extra: Partial<CheckResult> = {}): CheckResult {
+  return {
+    outcome: 'fail',
+    message: 'DMARC policy of example.com is p=none',
+    check: 'dmarc.policy',
+    layer: 'dns',
+    severity: 'medium',
+    title: 'policy is at least the one expected',
+    subject: 'example.com',
+    path: ['example.com', 'DMARC', 'policy is at least the one expected'],
+    remediation: 'Publish the DMARC policy the expectation asks for.',
+    reference: 'https://www.rfc-editor.org/rfc/rfc7489#section-6.3',
+    ...extra,
+  };
+}
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+
+describe('waivers', () => {
+  it('passes when an active waiver keeps the real outcome and attaches its reason', () => {
+    const loaded = load(`  - check: dmarc.policy
+    subject: example.com
+    reason: moving to p=reject after the Q1 review
+    expires: 2026-11-30
+`);
+
+    const [waived] = applyWaivers([result()], loaded, NOW);
+
+    expect(waived.outcome).toBe('fail');
+    expect(reportedOutcome(waived)).toBe('waived');
+    expect(waived.message).toBe('DMARC policy of example.com is p=none');
+    expect(waived.waiver).toEqual({
+      reason: 'moving to p=reject after the Q1 review',
+      expires: '2026-11-30',
+      location: { file: 'expectations.yaml', line: 7, column: 5 },
+    });
+  });
+
+  it('fails when the waiver expired: the check is back on and says which waiver', () => {
+    const loaded = load(`  - check: dmarc.policy
+    subject: example.com
+    reason: moving to p=reject after the Q1 review
+    expires: 2026-11-29
+`);
+
+    const [checked] = applyWaivers([result()], loaded, NOW);
+
+    expect(reportedOutcome(checked)).toBe('fail');
+    expect(checked.waiver).toBeUndefined();
+    expect(checked.message).toBe(
+      'DMARC policy of example.com is p=none; the waiver at line 7 expired on 2026-11-29 and no longer applies',
+    );
+  });
+
+  it('passes when region and item narrow the waiver to one result', () => {
+    const loaded = load(`  - check: suppression.must-reach
+    subject: account
+    region: us-west-2
+    item: purchasing@example.net
+    reason: customer asked us to hold mail until March
+    expires: 2027-03-01
+`);
+    const base = { check: 'suppression.must-reach', subject: 'account', layer: 'suppression' };
+    const results = [
+      result({ ...base, region: 'us-west-2', item: 'purchasing@example.net' }),
+      result({ ...base, region: 'us-west-2', item: 'billing@example.net' }),
+      result({ ...base, region: 'us-east-1', item: 'purchasing@example.net' }),
+    ] as CheckResult[];
+
+    const outcomes = applyWaivers(results, loaded, NOW).map(reportedOutcome);
+
+    expect(outcomes).toEqual(['waived', 'fail', 'fail']);
+  });
+
+  it('warns when a waiver matches no result, in the config layer at the waiver line', () => {
+    const loaded = load(`  - check: dmarc.policy
+    subject: example.org
+    reason: old domain
+    expires: 2027-01-01
+`);
+
+    const results = applyWaivers([result()], loaded, NOW);
+
+    expect(results).toHaveLength(2);
+    const stale = results[1];
+    expect(stale.outcome).toBe('warn');
+    expect(stale.layer).toBe('config');
+    expect(stale.check).toBe('config.waiver-matches');
+    expect(stale.message).toBe(
+      'waiver for dmarc.policy on example.org matches no result; remove it or correct its check id, subject, region or item',
+    );
+    expect(stale.location).toEqual({ file: 'expectations.yaml', line: 7, column: 5 });
+  });
+
+  it('passes when a shard does not own the waiver subject: no stale warning there', () => {
+    const loaded = load(`  - check: dmarc.policy
+    subject: example.org
+    reason: old domain
+    expires: 2027-01-01
+`);
+
+    const results = applyWaivers([], loaded, NOW, { ownsSubject: () => false });
+
+    expect(results).toEqual([]);
+  });
+
+  it('fails when a waiver date is malformed, with its line', () => {
+    const act = () =>
+      load(`  - check: dmarc.policy
+    subject: example.com
+    reason: review
+    expires: 2027-02-30
+`);
+
+    expect(act).toThrow(ConfigError);
+    expect(() => act()).toThrow('waivers[0].expires: expected a real calendar date');
+    try {
+      act();
+    } catch (error) {
+      expect((error as ConfigError).toLine()).toBe(
+        'expectations.yaml:10:14: waivers[0].expires: expected a real calendar date, got "2027-02-30" [MAILSPEC_CONFIG_INVALID]',
+      );
+    }
+  });
+
+  it('fails when a waiver has no reason', () => {
+    const act = () =>
+      load(`  - check: dmarc.policy
+    subject: example.com
+    expires: 2027-01-01
+`);
+
+    expect(act).toThrow(ConfigError);
+    try {
+      act();
+    } catch (error) {
+      expect((error as ConfigError).toLine()).toBe(
+        'expectations.yaml:7:5: missing key "reason" in waivers[0] (expected string) [MAILSPEC_CONFIG_INVALID]',
+      );
+    }
+  });
+
+  it('fails when a waiver reason is blank', () => {
+    const act = () =>
+      load(`  - check: dmarc.policy
+    subject: example.com
+    reason: "  "
+    expires: 2027-01-01
+`);
+
+    expect(act).toThrow('a waiver needs a reason');
+  });
+});
