@@ -77,12 +77,16 @@ describe('waivers', () => {
     reason: customer asked us to hold mail until March
     expires: 2027-03-01
 `);
-    const base = { check: 'suppression.must-reach', subject: 'account', layer: 'suppression' };
+    const base = {
+      check: 'suppression.must-reach',
+      subject: 'account',
+      layer: 'suppression' as const,
+    };
     const results = [
       result({ ...base, region: 'us-west-2', item: 'purchasing@example.net' }),
       result({ ...base, region: 'us-west-2', item: 'billing@example.net' }),
       result({ ...base, region: 'us-east-1', item: 'purchasing@example.net' }),
-    ] as CheckResult[];
+    ];
 
     const outcomes = applyWaivers(results, loaded, NOW).map(reportedOutcome);
 
