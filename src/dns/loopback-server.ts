@@ -84,7 +84,10 @@ function toWire(record: ZoneRecord): dnsPacket.Answer {
   const base = { name: record.name, ttl: record.ttl ?? 300, class: 'IN' as const };
   if (record.type === 'TXT' || record.type === 'SPF') {
     const chunks = Array.isArray(record.data) ? record.data : [String(record.data ?? '')];
-    return { ...base, type: 'TXT', data: chunks.map((chunk) => Buffer.from(chunk, 'utf8')) };
+    // TXT-DATA is one or more character-strings (RFC 1035 section 3.3.14): an empty record
+    // goes out as one empty string, as real servers send it, not as zero-length data.
+    const strings = chunks.length > 0 ? chunks : [''];
+    return { ...base, type: 'TXT', data: strings.map((chunk) => Buffer.from(chunk, 'utf8')) };
   }
   if (record.type === 'MX') {
     const mx = record.data as { exchange: string; priority: number };

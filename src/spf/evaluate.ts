@@ -57,11 +57,21 @@ function adaptResolver(dns: DnsLookup): DNSResolver {
   // MX answers are objects, which mailauth's declared resolver type leaves out.
   return async (name, type) => {
     if (!SPF_QUERY_TYPES.has(type)) throw dnsError('ENOTIMP', name, type);
+    if (!fitsDns(name)) throw dnsError('ENOTFOUND', name, type, 'name too long to exist');
 
     const answer = await dns.query(name, type as DnsType);
     if (answer.status === 'ok') return answer.records as string[];
     throw dnsError(ERROR_CODE_BY_STATUS[answer.status], name, type, answer.detail);
   };
+}
+
+/**
+ * A label over 63 octets or a name over 253 cannot exist (RFC 1035 section 2.3.4), so a
+ * macro that expands to one names nothing: a void lookup, not a failure to ask.
+ */
+function fitsDns(name: string): boolean {
+  const bare = name.replace(/\.$/, '');
+  return bare.length <= 253 && bare.split('.').every((label) => label.length <= 63);
 }
 
 function dnsError(code: string, name: string, type: string, detail?: string): Error {

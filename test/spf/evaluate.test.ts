@@ -14,6 +14,7 @@ const zone = new Zone([
   { name: 'twice.example.com', type: 'TXT', data: 'v=spf1 -all' },
   { name: 'twice.example.com', type: 'TXT', data: 'v=spf1 +all' },
   { name: 'plain.example.com', type: 'A', data: '192.0.2.9' },
+  { name: 'macro.example.com', type: 'TXT', data: 'v=spf1 a:%{l}.example.com -all' },
 ]);
 
 describe('evaluateSpf', () => {
@@ -69,5 +70,16 @@ describe('evaluateSpf', () => {
     const broken = await evaluateSpf(dns, { ip: '192.0.2.1', sender: 'a@broken.example.com' });
 
     expect([slow.result, broken.result]).toEqual(['temperror', 'temperror']);
+  });
+
+  it('fails when a macro expands to a label too long to exist (a void lookup)', async () => {
+    const sender = `${'x'.repeat(64)}@macro.example.com`;
+
+    const verdict = await evaluateSpf(dns, { ip: '192.0.2.1', sender });
+
+    expect(verdict).toEqual({
+      result: 'fail',
+      explanation: `mailspec: domain of ${sender} does not designate 192.0.2.1 as permitted sender`,
+    });
   });
 });
