@@ -1,5 +1,6 @@
 import {
   GetAccessKeyLastUsedCommand,
+  GetUserCommand,
   IAMClient,
   ListAccessKeysCommand,
   SimulatePrincipalPolicyCommand,
@@ -55,6 +56,7 @@ export const READ_COMMANDS = {
   iam: {
     ListAccessKeys: ListAccessKeysCommand,
     GetAccessKeyLastUsed: GetAccessKeyLastUsedCommand,
+    GetUser: GetUserCommand,
     SimulatePrincipalPolicy: SimulatePrincipalPolicyCommand,
   },
   lambda: {
