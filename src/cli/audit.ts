@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { loadExpectations } from '../config/load.js';
+import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { chooseSource, describeSource } from '../engine/source.js';
 import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
@@ -64,6 +65,14 @@ export async function auditFile(options: AuditOptions): Promise<number> {
       'MAILSPEC_USAGE',
       'audit: --live and --fixtures cannot be used together',
     );
+  }
+  for (const server of options.dnsServers ?? []) {
+    if (!isDnsServer(server)) {
+      throw new MailspecError(
+        'MAILSPEC_USAGE',
+        `audit: --dns-server takes ${DNS_SERVER_FORMAT}, not "${server}"`,
+      );
+    }
   }
   assertWritable(options.reports ?? {});
   const loaded = loadExpectations(options.file);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { isSesRegion } from '../ses/regions.js';
 
 /**
@@ -182,7 +183,9 @@ export const expectationsSchema = z.strictObject({
     .optional(),
   dns: z
     .strictObject({
-      servers: z.array(z.string().min(1)).default([]),
+      servers: z
+        .array(z.string().refine(isDnsServer, { message: `expected ${DNS_SERVER_FORMAT}` }))
+        .default([]),
       mode: z.enum(['recursive', 'authoritative']).default('recursive'),
       timeout_ms: z.number().int().min(100).max(60000).default(3000),
       concurrency: z.number().int().min(1).max(1000).default(64),

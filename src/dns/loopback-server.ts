@@ -3,12 +3,12 @@ import dnsPacket from 'dns-packet';
 import type { Zone, ZoneRecord } from './zone.js';
 
 /**
- * A DNS server on 127.0.0.1 that answers from a fixture zone over the real wire protocol,
+ * A DNS server on a loopback address that answers from a fixture zone over the real wire protocol,
  * so fixture mode runs exactly the resolver code that live mode runs. dns-packet does the
  * encoding; the loop here only maps a question to the zone's answer.
  */
 export interface LoopbackDnsServer {
-  /** `127.0.0.1:port`, ready for `Resolver.setServers`. */
+  /** `host:port`, ready for `Resolver.setServers`. */
   address: string;
   port: number;
   /** How many queries it has answered, by `name TYPE`, for deduplication tests. */
@@ -19,6 +19,10 @@ export interface LoopbackDnsServer {
 export interface LoopbackOptions {
   /** Added before each answer, to simulate a distant resolver (the benchmark uses it). */
   delayMs?: number;
+  /** Any 127.0.0.x address (Linux routes all of 127/8 to loopback); default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port chosen by the system. */
+  port?: number;
 }
 
 export async function startLoopbackDns(
@@ -36,10 +40,17 @@ export async function startLoopbackDns(
     else send();
   });
 
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(options.port ?? 0, host, () => {
+      socket.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = socket.address();
   return {
-    address: `127.0.0.1:${port}`,
+    address: `${host}:${port}`,
     port,
     queries,
     close: () => closeSocket(socket),

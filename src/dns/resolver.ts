@@ -1,5 +1,7 @@
 import { Resolver } from 'node:dns/promises';
+import { MailspecError } from '../errors.js';
 import type { DnsAnswer, DnsStatus, DnsType } from './answer.js';
+import { DNS_SERVER_FORMAT, formatDnsServer, parseDnsServer } from './servers.js';
 
 /** The one thing checks and collectors need from DNS. Tests and the benchmark pass fakes. */
 export interface DnsLookup {
@@ -25,7 +27,8 @@ const STATUS_BY_CODE: Record<string, DnsStatus> = {
 /** A DnsLookup over node:dns, so the same code runs against real DNS and the loopback zone. */
 export function createResolver(options: ResolverOptions = {}): DnsLookup {
   const resolver = new Resolver({ timeout: options.timeoutMs ?? 3000, tries: options.tries ?? 2 });
-  if (options.servers && options.servers.length > 0) resolver.setServers(options.servers);
+  if (options.servers && options.servers.length > 0)
+    resolver.setServers(serverList(options.servers));
 
   return {
     async query(name, type) {
@@ -55,4 +58,15 @@ function normalise(type: DnsType, raw: unknown): DnsAnswer['records'] {
     return [soa.nsname.toLowerCase()];
   }
   return (raw as string[]).map((value) => value.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Validated here too, so MAILSPEC_DNS_SERVERS gets the same one-line error as the file. */
+function serverList(servers: string[]): string[] {
+  return servers.map((text) => {
+    const server = parseDnsServer(text);
+    if (!server) {
+      throw new MailspecError('MAILSPEC_USAGE', `DNS server "${text}" is not ${DNS_SERVER_FORMAT}`);
+    }
+    return formatDnsServer(server);
+  });
 }

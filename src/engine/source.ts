@@ -6,6 +6,7 @@ import { loadRecording } from '../aws/recording.js';
 import { installReplay } from '../aws/replay.js';
 import type { LoadedExpectations } from '../config/load.js';
 import { MailspecError } from '../errors.js';
+import { createAuthoritativeLookup } from '../dns/authoritative.js';
 import { startLoopbackDns } from '../dns/loopback-server.js';
 import { createResolver, type DnsLookup } from '../dns/resolver.js';
 import { Zone, type ZoneRecord } from '../dns/zone.js';
@@ -20,6 +21,8 @@ export interface SourceOverrides {
   /** `--fixtures DIR` or MAILSPEC_SOURCE=<dir>. */
   fixtures?: string;
   dnsServers?: string[];
+  /** The port authoritative name servers are asked on (53); tests point it at a loopback. */
+  authoritativePort?: number;
   logger?: Logger;
   gateway?: GatewayOptions;
 }
@@ -64,10 +67,18 @@ export async function prepareSource(
   const base = { loaded, aws: gateway, logger, memo: createMemo() };
 
   if (choice.kind === 'live') {
-    const dns = createResolver({
+    const recursive = createResolver({
       servers: overrides.dnsServers ?? dnsConfig?.servers,
       timeoutMs: dnsConfig?.timeout_ms,
     });
+    const dns =
+      dnsConfig?.mode === 'authoritative'
+        ? createAuthoritativeLookup({
+            recursive,
+            timeoutMs: dnsConfig.timeout_ms,
+            port: overrides.authoritativePort,
+          })
+        : recursive;
     const ctx: AuditContext = { ...base, dns, now: () => new Date(), replay: false };
     return { ctx, choice, close: async () => {} };
   }
