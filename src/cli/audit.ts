@@ -9,7 +9,7 @@ import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
 import { exitCodeFor, formatSummary } from '../report/summary.js';
 import { parseCommandLine } from './commands.js';
-import { assertWritable, writeReports, type ReportTargets } from './reports.js';
+import { assertWritable, printAnnotations, writeReports, type ReportTargets } from './reports.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AUDIT_SPEC = 'specs/audit.spec.ts';
@@ -89,6 +89,9 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   process.env.MAILSPEC_SOURCE = choice.kind === 'live' ? 'live' : choice.dir;
   if (options.dnsServers?.length) process.env.MAILSPEC_DNS_SERVERS = options.dnsServers.join(',');
   if (options.profile) process.env.AWS_PROFILE = options.profile;
+  // Shards split the subjects (src/engine/shard.ts): vitest's own shards split files, and the
+  // audit is one spec file.
+  if (options.shard) process.env.MAILSPEC_SHARD = options.shard;
   if (options.verbose)
     process.env.DEBUG = [process.env.DEBUG, 'mailspec:*'].filter(Boolean).join(',');
 
@@ -102,7 +105,6 @@ export async function auditFile(options: AuditOptions): Promise<number> {
       include: [AUDIT_SPEC],
       watch: false,
       reporters: ['default', collector],
-      shard: options.shard,
       passWithNoTests: false,
     },
     {},
@@ -114,8 +116,9 @@ export async function auditFile(options: AuditOptions): Promise<number> {
     return 2;
   }
   const source = describeSource(choice);
+  printAnnotations(collector.results, process.env, (text) => process.stdout.write(text));
   process.stdout.write(`${formatSummary(collector.results, source)}\n`);
-  writeReports(options.reports ?? {}, collector.results, source, loaded);
+  writeReports(options.reports ?? {}, collector.results, source, loaded, options.failOn);
   return exitCodeFor(collector.results, options.failOn);
 }
 

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isCollection,
+  isMap,
+  isScalar,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { MailspecError, type SourceLocation } from '../errors.js';
 import { expectationsSchema, type Expectations } from './schema.js';
 import { describeIssue } from './issues.js';
@@ -98,9 +106,21 @@ function locateNode(
 ): SourceLocation {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    // A block mapping or list under a key starts on the line after it: the key declares it.
+    const key = isCollection(node) ? keyNode(doc, path.slice(0, depth)) : undefined;
+    if (key?.range) return at(key.range[0]);
     if (node && typeof node === 'object' && 'range' in node && node.range) return at(node.range[0]);
   }
   return at(0);
+}
+
+function keyNode(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  const last = path.at(-1);
+  if (typeof last !== 'string') return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
+  return pair?.key as Node | undefined;
 }
 
 /** The position of a key itself (for an unknown key), not of its value. */

@@ -2,6 +2,7 @@ import { loadExpectations, type LoadedExpectations } from '../config/load.js';
 import type { CheckResult } from '../types.js';
 import { loadChecks } from './registry.js';
 import { runAudit } from './run.js';
+import { parseShard, shardOwner, type Shard } from './shard.js';
 import { describeSource, prepareSource, type SourceOverrides } from './source.js';
 
 export interface AuditRun {
@@ -15,14 +16,16 @@ export interface AuditRun {
 /** Loads the file, prepares the source, runs every check and closes what it opened. */
 export async function audit(
   file: string,
-  overrides: SourceOverrides = {},
+  overrides: SourceOverrides & { shard?: Shard } = {},
   shownAs = file,
 ): Promise<AuditRun> {
   const loaded = loadExpectations(file, shownAs);
   const checks = await loadChecks();
   const prepared = await prepareSource(loaded, overrides);
+  const { shard } = overrides;
   try {
-    const results = await runAudit(prepared.ctx, checks);
+    const ownsSubject = shard ? shardOwner(loaded.expectations, shard) : undefined;
+    const results = await runAudit(prepared.ctx, checks, { ownsSubject });
     return {
       loaded,
       source: describeSource(prepared.choice),
@@ -34,12 +37,19 @@ export async function audit(
   }
 }
 
-/** MAILSPEC_SOURCE=live or =<fixture dir> overrides the file's `source:` (for CI). */
-export function overridesFromEnv(env: NodeJS.ProcessEnv = process.env): SourceOverrides {
+/**
+ * MAILSPEC_SOURCE=live or =<fixture dir> overrides the file's `source:` (for CI);
+ * MAILSPEC_SHARD=i/n runs one shard of the subjects.
+ */
+export function overridesFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): SourceOverrides & { shard?: Shard } {
+  const shard = parseShard(env.MAILSPEC_SHARD);
   const source = env.MAILSPEC_SOURCE;
   const servers = env.MAILSPEC_DNS_SERVERS?.split(',').filter(Boolean);
   return {
     ...(source === 'live' ? { live: true } : source ? { fixtures: source } : {}),
     ...(servers && servers.length > 0 ? { dnsServers: servers } : {}),
+    ...(shard ? { shard } : {}),
   };
 }

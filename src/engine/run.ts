@@ -3,7 +3,7 @@ import type { Check, Scope, Subject } from './check.js';
 import type { AuditContext } from './context.js';
 import type { LoadedCheck } from './registry.js';
 import { subjectName, subjectsFor } from './subjects.js';
-import { applyWaivers } from './waivers.js';
+import { applyWaivers, type WaiverOptions } from './waivers.js';
 
 const SCOPES: Scope[] = [
   'domain-region',
@@ -19,13 +19,19 @@ const SCOPES: Scope[] = [
  * through the context, so the order here does not change how many calls are made.
  * Results come back in declaration order, whatever order they finished in.
  */
-export async function runAudit(ctx: AuditContext, checks: LoadedCheck[]): Promise<CheckResult[]> {
+export async function runAudit(
+  ctx: AuditContext,
+  checks: LoadedCheck[],
+  options: WaiverOptions = {},
+): Promise<CheckResult[]> {
   const { expectations } = ctx.loaded;
+  const owns = options.ownsSubject ?? (() => true);
   const jobs: Promise<CheckResult[]>[] = [];
 
   for (const scope of SCOPES) {
     const scoped = checks.filter(({ check }) => check.scope === scope);
     for (const subject of subjectsFor(expectations, scope)) {
+      if (!owns(subjectName(subject).subject)) continue;
       for (const { check } of scoped) {
         if (check.appliesTo && !check.appliesTo(subject as never, ctx)) continue;
         jobs.push(runOne(check, subject, ctx));
@@ -34,7 +40,7 @@ export async function runAudit(ctx: AuditContext, checks: LoadedCheck[]): Promis
   }
 
   const results = (await Promise.all(jobs)).flat();
-  return applyWaivers(results, ctx.loaded, ctx.now());
+  return applyWaivers(results, ctx.loaded, ctx.now(), options);
 }
 
 async function runOne(check: Check, subject: Subject, ctx: AuditContext): Promise<CheckResult[]> {

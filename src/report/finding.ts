@@ -1,14 +1,25 @@
 import { reportedOutcome, type CheckResult } from '../types.js';
 
+const FOUND_BY_OUTCOME: Record<string, string> = {
+  fail: 'the state named above',
+  warn: 'the state named above',
+  inconclusive: 'no answer that decides it (see above)',
+};
+
 /**
  * A finding as a person reads it: the sentence first, then what was expected, what was
- * found, how to fix it and where the expectation was declared.
+ * found, how to fix it and where the expectation was declared. A result that needs attention
+ * always has all four lines: when a check states no `expected`, its title is the expectation;
+ * when it states no `found`, the sentence names it (or, inconclusive, there was no answer).
  */
 export function formatFinding(result: CheckResult): string {
   const lines = [`[${result.layer}] ${result.check}: ${result.message}`];
-  if (result.expected) lines.push(`  expected: ${result.expected}`);
-  if (result.found) lines.push(`  found:    ${result.found}`);
-  if (result.outcome !== 'pass') lines.push(`  fix:      ${result.remediation}`);
+  const attention = result.outcome !== 'pass';
+  const expected = result.expected ?? (attention ? result.title : undefined);
+  const found = result.found ?? (attention ? FOUND_BY_OUTCOME[result.outcome] : undefined);
+  if (expected) lines.push(`  expected: ${expected}`);
+  if (found) lines.push(`  found:    ${found}`);
+  if (attention) lines.push(`  fix:      ${result.remediation}`);
   if (result.location) {
     const { file, line, column } = result.location;
     lines.push(`  declared: ${file}:${line}:${column}`);

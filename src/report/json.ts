@@ -2,7 +2,11 @@ import { reportedOutcome, type CheckResult } from '../types.js';
 import { countOutcomes, exitCodeFor } from './summary.js';
 
 /** The JSON report: one entry per result, the real outcome kept beside a waiver. */
-export function jsonReport(results: CheckResult[], source: string) {
+export function jsonReport(
+  results: CheckResult[],
+  source: string,
+  failOn: 'fail' | 'warn' = 'fail',
+) {
   return {
     source,
     results: results.map((result) => ({
@@ -21,6 +25,10 @@ export function jsonReport(results: CheckResult[], source: string) {
       location: result.location ?? null,
       waiver: result.waiver ? { ...result.waiver, real_outcome: result.outcome } : null,
     })),
-    summary: { ...countOutcomes(results), total: results.length, exit_code: exitCodeFor(results) },
+    summary: {
+      ...countOutcomes(results),
+      total: results.length,
+      exit_code: exitCodeFor(results, failOn),
+    },
   };
 }
