@@ -2,6 +2,7 @@ import { isMailspecError, MailspecError } from '../errors.js';
 import { ConfigError } from '../config/load.js';
 import { runAuditCommand } from './audit.js';
 import { runDemoCommand } from './demo.js';
+import { runSmtpPasswordCommand } from './smtp-password.js';
 import { HELP, commandNames, type Command } from './commands.js';
 
 /**
@@ -42,5 +43,6 @@ function defaultCommands(): Record<string, Command> {
   return {
     audit: runAuditCommand,
     demo: runDemoCommand,
+    'smtp-password': runSmtpPasswordCommand,
   };
 }
