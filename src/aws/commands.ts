@@ -84,5 +84,7 @@ export function endpointRegion(service: ServiceName, region: string): string {
 
 export function commandClass(service: ServiceName, operation: string) {
   const commands = READ_COMMANDS[service] as Record<string, unknown>;
+  // Own keys only: an inherited name such as `constructor` or `toString` is no command.
+  if (!Object.hasOwn(commands, operation)) return undefined;
   return commands[operation] as (new (input: object) => { input: object }) | undefined;
 }
