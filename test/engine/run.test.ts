@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck, fail, pass, type Check } from '../../src/engine/check.js';
+import { defineCheck, fail, pass, type Check, type Scope } from '../../src/engine/check.js';
 import type { LoadedCheck } from '../../src/engine/registry.js';
 import { runAudit } from '../../src/engine/run.js';
 import { testContext } from '../support/audit-context.js';
@@ -23,8 +23,8 @@ const meta = (id: string) => ({
   reference: 'https://example.com/doc',
 });
 
-function loaded(check: Check): LoadedCheck {
-  return { check, file: `checks/dns/${check.meta.id}.ts` };
+function loaded<S extends Scope, F>(check: Check<S, F>): LoadedCheck {
+  return { check: check as unknown as Check, file: `checks/dns/${check.meta.id}.ts` };
 }
 
 describe('runAudit', () => {
