@@ -12,6 +12,8 @@ export interface ZoneRecord {
   data?: string | string[] | { exchange: string; priority: number };
   ttl?: number;
   rcode?: 'SERVFAIL' | 'REFUSED' | 'TIMEOUT';
+  /** The name exists without records of this type (NODATA), as a recording observed it. */
+  nodata?: true;
 }
 
 export type ZoneResponse =
@@ -49,10 +51,10 @@ export class Zone {
       const failure = records.find((r) => r.rcode && (r.type === qtype || r.type === 'CNAME'));
       if (failure?.rcode) return { rcode: failure.rcode };
 
-      const matching = records.filter((r) => r.type === qtype && !r.rcode);
+      const matching = records.filter((r) => r.type === qtype && !r.rcode && !r.nodata);
       if (matching.length > 0) return { rcode: 'NOERROR', answers: [...answers, ...matching] };
 
-      const alias = records.find((r) => r.type === 'CNAME' && !r.rcode);
+      const alias = records.find((r) => r.type === 'CNAME' && !r.rcode && !r.nodata);
       if (!alias || qtype === 'CNAME') break;
       answers.push(alias);
       name = normaliseName(String(alias.data));

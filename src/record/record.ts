@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { RecordedCall } from '../aws/recording.js';
+import type { LoadedExpectations } from '../config/load.js';
+import { loadChecks } from '../engine/registry.js';
+import { runAudit } from '../engine/run.js';
+import { prepareSource, type SourceOverrides } from '../engine/source.js';
+import { MailspecError } from '../errors.js';
+import type { CheckResult } from '../types.js';
+import { createAnonymiser } from './anonymise.js';
+import { capture, zoneRecords } from './capture.js';
+import { redactOutput } from './redact.js';
+
+export interface RecordedRun {
+  /** The live results, with the same replacements as the fixture, to compare with a replay. */
+  results: CheckResult[];
+  recordedAt: Date;
+  redacted: string[];
+  files: string[];
+}
+
+/**
+ * Runs the audit live with every AWS answer and DNS answer captured, then writes the fixture
+ * layout that fixture mode replays: `aws/<service>.json`, `dns/recorded.yaml`,
+ * `recording.json` and a copy of the expectations that replays it (`source: .`). Secrets are
+ * redacted and account-identifying values replaced, consistently across all files.
+ */
+export async function recordFixture(
+  file: LoadedExpectations,
+  text: string,
+  out: string,
+  overrides: Omit<SourceOverrides, 'live' | 'fixtures'> & { now?: Date } = {},
+): Promise<RecordedRun> {
+  assertEmpty(out);
+  const recordedAt = new Date(Math.floor((overrides.now ?? new Date()).getTime() / 1000) * 1000);
+  const prepared = await prepareSource(file, { ...overrides, live: true });
+  const captured = capture(prepared.ctx.aws, prepared.ctx.dns);
+  // One clock for the whole run: a replay judges ages as of recorded_at, so must the run.
+  const ctx = { ...prepared.ctx, aws: captured.aws, dns: captured.dns, now: () => recordedAt };
+  let results: CheckResult[];
+  try {
+    results = await runAudit(ctx, await loadChecks());
+  } finally {
+    await prepared.close();
+  }
+
+  const anonymiser = createAnonymiser();
+  const redacted: string[] = [];
+  const calls = captured.calls().map((call) => {
+    if (!call.output) return anonymiser.deep(call);
+    const redaction = redactOutput(call.service, call.operation, call.output);
+    if (redaction.redacted) redacted.push(redaction.redacted);
+    return anonymiser.deep({ ...call, output: redaction.output });
+  });
+  const zone = anonymiser.deep(zoneRecords(captured.answers()));
+  const expectations = anonymiser.text(text.replace(/^source:.*$/m, 'source: .'));
+
+  const files = writeLayout(out, calls, zone, expectations, {
+    recorded_at: recordedAt.toISOString(),
+    note: 'Recorded by mailspec record; secrets redacted, account ids and access key ids replaced.',
+    redacted,
+    replaced: anonymiser.counts(),
+  });
+  return { results: anonymiser.deep(results), recordedAt, redacted, files };
+}
+
+function assertEmpty(out: string): void {
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    throw new MailspecError(
+      'MAILSPEC_OUTPUT_UNWRITABLE',
+      `record: ${out} already holds files; record into a new folder`,
+    );
+  }
+}
+
+function writeLayout(
+  out: string,
+  calls: RecordedCall[],
+  zone: ReturnType<typeof zoneRecords>,
+  expectations: string,
+  recording: object,
+): string[] {
+  mkdirSync(join(out, 'aws'), { recursive: true });
+  mkdirSync(join(out, 'dns'), { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, content: string) => {
+    writeFileSync(join(out, name), content);
+    files.push(name);
+  };
+
+  const byService = new Map<string, RecordedCall[]>();
+  for (const call of calls)
+    byService.set(call.service, [...(byService.get(call.service) ?? []), call]);
+  for (const [service, list] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
+    const sorted = list.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+    write(`aws/${service}.json`, `${JSON.stringify(sorted, null, 2)}\n`);
+  }
+  const sortedZone = [...zone].sort((a, b) =>
+    `${a.name} ${a.type}`.localeCompare(`${b.name} ${b.type}`),
+  );
+  write(
+    'dns/recorded.yaml',
+    `# Zone records as answered during the recording.\n${stringify(sortedZone)}`,
+  );
+  write('recording.json', `${JSON.stringify(recording, null, 2)}\n`);
+  write('expectations.yaml', expectations);
+  return files;
+}
+
+function keyOf(call: RecordedCall): string {
+  return `${call.region} ${call.operation} ${JSON.stringify(call.input ?? {})}`;
+}
