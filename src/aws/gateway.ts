@@ -155,11 +155,13 @@ function classify(error: unknown, permission: string): AwsFailure {
   const err = error as { name?: string; message?: string; Code?: string };
   const errorName = err.name ?? err.Code ?? 'Error';
   const message = String(err.message ?? error).split('\n')[0];
+  // SES sends no rate headers and not always a known code: any HTTP 429 counts as throttling.
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const kind: AwsFailureKind = NOT_FOUND.has(errorName)
     ? 'not-found'
     : ACCESS_DENIED.has(errorName)
       ? 'access-denied'
-      : THROTTLED.has(errorName)
+      : THROTTLED.has(errorName) || status === 429
         ? 'throttled'
         : NO_CREDENTIALS.has(errorName)
           ? 'no-credentials'

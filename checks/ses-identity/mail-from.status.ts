@@ -1,0 +1,91 @@
+import { describeFailure } from '../../src/aws/gateway.js';
+import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { feedbackMx } from '../../src/ses/regions.js';
+
+/**
+ * What a MailFromDomainStatus means, and what SES does with mail while it is not SUCCESS,
+ * per BehaviorOnMxFailure (SES API v2 reference, MailFromAttributes).
+ */
+const STATUS_MEANING: Record<string, (region: string) => string> = {
+  PENDING: () => 'SES has not looked for its MX yet',
+  FAILED: (region) => `SES did not find the MX ${feedbackMx(region)}`,
+  TEMPORARY_FAILURE: () => 'a temporary problem kept SES from reading its MX',
+};
+const BEHAVIOR_MEANING: Record<string, string> = {
+  USE_DEFAULT_VALUE: 'SES sends with an amazonses.com envelope sender and SPF does not align',
+  REJECT_MESSAGE: 'SES rejects every send with MailFromDomainNotVerified',
+};
+
+/**
+ * Passes when the identity uses the declared custom MAIL FROM domain in the region, SES found
+ * its MX (MailFromDomainStatus SUCCESS), and BehaviorOnMxFailure is the one declared.
+ */
+export default defineCheck({
+  meta: {
+    id: 'mail-from.status',
+    layer: 'ses-identity',
+    severity: 'high',
+    group: 'MAIL FROM',
+    title: 'custom MAIL FROM domain is set and verified',
+    remediation:
+      'Set the custom MAIL FROM domain of the identity in this region to the declared domain, publish its MX to the feedback endpoint of this region, and set the declared behavior on MX failure.',
+    reference: 'https://docs.aws.amazon.com/ses/latest/dg/mail-from.html',
+  },
+  scope: 'domain-region',
+  appliesTo: (subject) => subject.domain.mail_from !== undefined,
+  collect: (subject, ctx) => collectIdentity(ctx, subject.domain.domain, subject.region),
+  evaluate({ domain: { domain, mail_from }, region }, identity: IdentityFacts) {
+    if (!mail_from) return [];
+    // A missing identity is reported once, by identity.verified, not again per attribute.
+    if (!identity.ok && identity.kind === 'not-found') return [];
+    if (!identity.ok) {
+      const reason = describeFailure(identity);
+      return inconclusive(
+        `the MAIL FROM settings of ${domain} in ${region} could not be read: ${reason}`,
+      );
+    }
+
+    const attributes = identity.value.MailFromAttributes;
+    const used = attributes?.MailFromDomain?.toLowerCase();
+    const status = attributes?.MailFromDomainStatus ?? 'none';
+    const behavior = attributes?.BehaviorOnMxFailure ?? 'none';
+    const wantedBehavior = mail_from.behavior_on_mx_failure;
+    const expected = [
+      `MailFromDomain ${mail_from.domain}`,
+      'MailFromDomainStatus SUCCESS',
+      ...(wantedBehavior ? [`BehaviorOnMxFailure ${wantedBehavior}`] : []),
+    ].join(', ');
+    const found = used
+      ? `MailFromDomain ${used}, MailFromDomainStatus ${status}, BehaviorOnMxFailure ${behavior}`
+      : 'no MailFromAttributes.MailFromDomain';
+
+    if (!used) {
+      return fail(
+        `${domain} in ${region} has no custom MAIL FROM domain, where ${mail_from.domain} is expected`,
+        { expected, found },
+      );
+    }
+
+    const problems: string[] = [];
+    if (used !== mail_from.domain) problems.push(`uses ${used}, not ${mail_from.domain}`);
+    if (status !== 'SUCCESS') {
+      const meaning = STATUS_MEANING[status]?.(region) ?? 'SES does not use it';
+      const effect = BEHAVIOR_MEANING[behavior] ?? `SES applies ${behavior}`;
+      problems.push(`is ${status} (${meaning}), so ${effect}`);
+    }
+    if (wantedBehavior && behavior !== wantedBehavior) {
+      problems.push(`has BehaviorOnMxFailure ${behavior}, not ${wantedBehavior}`);
+    }
+
+    if (problems.length > 0) {
+      return fail(`the custom MAIL FROM of ${domain} in ${region} ${problems.join(' and ')}`, {
+        expected,
+        found,
+      });
+    }
+    return pass(`${domain} in ${region} uses the custom MAIL FROM ${used}, verified (SUCCESS)`, {
+      found,
+    });
+  },
+});

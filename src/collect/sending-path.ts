@@ -1,0 +1,140 @@
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { describeFailure, type AwsResult } from '../aws/gateway.js';
+import type { Expectations, SendingPath, SesApiPath } from '../config/schema.js';
+import type { AuditContext } from '../engine/context.js';
+import { isSesRegion } from '../ses/regions.js';
+import { collectIdentity, type IdentityFacts } from './identity.js';
+
+export type LambdaFacts = AwsResult<FunctionConfiguration>;
+
+/** How a path really sends: which region, as which From address, and how we know. */
+export type SendingSetup =
+  | {
+      ok: true;
+      region: string;
+      /** Where the region came from: "SES_REGION=us-west-2 in Lambda x", "declared region". */
+      regionSource: string;
+      from: string;
+      fromSource: string;
+    }
+  | { ok: false; reason: string };
+
+/** The Lambda function behind an ses-api path, read once per run. */
+export function collectLambda(ctx: AuditContext, path: SesApiPath): Promise<LambdaFacts> | null {
+  if (!path.lambda) return null;
+  return ctx.aws.call<FunctionConfiguration>(
+    'lambda',
+    path.lambda.region,
+    'GetFunctionConfiguration',
+    {
+      FunctionName: path.lambda.function,
+    },
+  );
+}
+
+/** The Lambda facts of any path (null for SMTP paths and ses-api paths without a Lambda). */
+export async function lambdaOf(ctx: AuditContext, path: SendingPath): Promise<LambdaFacts | null> {
+  return path.kind === 'ses-api' ? collectLambda(ctx, path) : null;
+}
+
+/** A named environment variable of the function, never any other (they may hold secrets). */
+export function environmentValue(lambda: FunctionConfiguration, name: string | undefined) {
+  return name ? lambda.Environment?.Variables?.[name] : undefined;
+}
+
+/**
+ * The region and From address a path sends with. For a Lambda these come from the
+ * environment variables the expectations name; an unset region variable leaves the SDK on
+ * the function's own region (AWS_REGION), and an unset From variable on the declared From.
+ */
+export function sendingSetup(path: SendingPath, lambda: LambdaFacts | null): SendingSetup {
+  if (path.kind === 'smtp') {
+    return {
+      ok: true,
+      region: path.region,
+      regionSource: 'declared region',
+      from: path.from,
+      fromSource: 'declared from',
+    };
+  }
+  if (!path.lambda || !lambda) {
+    if (!path.region)
+      return { ok: false, reason: `${path.name} declares neither region nor lambda` };
+    return {
+      ok: true,
+      region: path.region,
+      regionSource: 'declared region',
+      from: path.from,
+      fromSource: 'declared from',
+    };
+  }
+  if (!lambda.ok) {
+    return {
+      ok: false,
+      reason: `Lambda ${path.lambda.function} could not be read: ${describeFailure(lambda)}`,
+    };
+  }
+
+  const { function: name, region_env: regionEnv, from_env: fromEnv } = path.lambda;
+  const configuredRegion = environmentValue(lambda.value, regionEnv);
+  const configuredFrom = environmentValue(lambda.value, fromEnv);
+  if (configuredRegion !== undefined && !isSesRegion(configuredRegion)) {
+    return {
+      ok: false,
+      reason: `${regionEnv}=${configuredRegion} in Lambda ${name} is not an SES region`,
+    };
+  }
+  return {
+    ok: true,
+    region: configuredRegion ?? path.region ?? path.lambda.region,
+    regionSource: configuredRegion
+      ? `${regionEnv}=${configuredRegion} in Lambda ${name}`
+      : path.region
+        ? 'declared region'
+        : `the region of Lambda ${name}`,
+    from: configuredFrom?.trim().toLowerCase() ?? path.from,
+    fromSource: configuredFrom ? `${fromEnv}=${configuredFrom} in Lambda ${name}` : 'declared from',
+  };
+}
+
+/** Collects the Lambda (if any) and works out the sending setup; memoised per path. */
+export function collectSendingSetup(ctx: AuditContext, path: SendingPath): Promise<SendingSetup> {
+  return ctx.memo(`sending-setup ${path.name}`, async () =>
+    sendingSetup(path, await lambdaOf(ctx, path)),
+  );
+}
+
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/**
+ * The SES identity a From domain sends as: the declared domain it equals or is a subdomain
+ * of (SES lets a verified domain send from its subdomains), else the domain itself.
+ * https://docs.aws.amazon.com/ses/latest/dg/creating-identities.html
+ */
+export function identityDomainFor(expectations: Expectations, fromDomain: string): string {
+  const covering = expectations.domains
+    .map((d) => d.domain)
+    .filter((d) => fromDomain === d || fromDomain.endsWith(`.${d}`))
+    .sort((a, b) => b.length - a.length);
+  return covering[0] ?? fromDomain;
+}
+
+/** A path's sending setup and the SES identity of its From domain in its sending region. */
+export interface PathIdentityFacts {
+  setup: SendingSetup;
+  identityDomain?: string;
+  identity?: IdentityFacts;
+}
+
+export async function collectPathIdentity(
+  ctx: AuditContext,
+  path: SendingPath,
+): Promise<PathIdentityFacts> {
+  const setup = await collectSendingSetup(ctx, path);
+  if (!setup.ok) return { setup };
+  const identityDomain = identityDomainFor(ctx.loaded.expectations, domainOf(setup.from));
+  const identity = await collectIdentity(ctx, identityDomain, setup.region);
+  return { setup, identityDomain, identity };
+}
