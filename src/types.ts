@@ -1,4 +1,5 @@
 import type { SourceLocation } from './errors.js';
+import type { PathPrediction } from './predict/table.js';
 
 /** The layers a finding can belong to, from the wire up to the receiving server. */
 export const LAYERS = [
@@ -38,6 +39,8 @@ export interface Outcome {
    * token): it becomes part of the test name and can be waived on its own.
    */
   item?: string;
+  /** The DMARC prediction a recipient.dmarc-predicted outcome rests on, for its table. */
+  prediction?: PathPrediction;
 }
 
 /** Static description of a check, validated when the checks are loaded. */

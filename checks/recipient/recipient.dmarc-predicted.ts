@@ -2,8 +2,9 @@ import { describeFailure } from '../../src/aws/gateway.js';
 import { collectPrediction, type PredictionFacts } from '../../src/collect/prediction.js';
 import { defineCheck, fail, inconclusive, pass, type SubjectOf } from '../../src/engine/check.js';
 import { predictDkim } from '../../src/predict/dkim.js';
-import { predictDmarc, predictionTable, type DmarcInput } from '../../src/predict/dmarc.js';
+import { predictDmarc, type DmarcInput } from '../../src/predict/dmarc.js';
 import { predictMailFrom } from '../../src/predict/envelope.js';
+import { pathPrediction, predictionLines } from '../../src/predict/table.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
@@ -74,10 +75,9 @@ function judge(subject: SubjectOf<'path-recipient'>, facts: PredictionFacts): Ou
     provider: recipient.provider,
   };
   const prediction = predictDmarc(input);
-  const extra = {
-    expected: recipient.requires,
-    found: `${path.name}\n${predictionTable(input, region, prediction)}`,
-  };
+  const where = { path: path.name, recipient: recipient.domain, region, from };
+  const row = pathPrediction(where, input, prediction);
+  const extra = { expected: recipient.requires, found: predictionLines(row), prediction: row };
   const policy = `${prediction.applied.tag}=${prediction.applied.policy}`;
 
   if (prediction.verdict === 'fail') {

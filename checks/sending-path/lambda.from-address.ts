@@ -1,13 +1,17 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import type { SesApiPath } from '../../src/config/schema.js';
 import {
+  addressOf,
   collectLambda,
   environmentValue,
   type LambdaFacts,
 } from '../../src/collect/sending-path.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 
-/** Passes when the Lambda's From address variable holds the declared From address. */
+/**
+ * Passes when the Lambda's From variable holds the declared From address, bare or with a
+ * display name (`Charter <admin@example.com>`).
+ */
 export default defineCheck({
   meta: {
     id: 'lambda.from-address',
@@ -24,11 +28,11 @@ export default defineCheck({
   collect: ({ sendingPath }, ctx) => collectLambda(ctx, sendingPath as SesApiPath)!,
   evaluate({ sendingPath }, lambda: LambdaFacts) {
     const path = sendingPath as SesApiPath;
-    const { function: name, from_env: variable } = path.lambda!;
+    const { function: name, region: home, from_env: variable } = path.lambda!;
     if (!lambda.ok) {
       // lambda.sending-region reports a missing function; here it only means "cannot tell".
       return inconclusive(
-        `Lambda ${name} of ${path.name} could not be read: ${describeFailure(lambda)}`,
+        `Lambda ${name} (${home}) of ${path.name} could not be read: ${describeFailure(lambda)}`,
       );
     }
 
@@ -37,22 +41,22 @@ export default defineCheck({
     const found = `${variable}=${configured ?? '(unset)'}`;
     if (configured === undefined) {
       return fail(
-        `Lambda ${name} of ${path.name} has no ${variable}, so its From address is unknown`,
+        `Lambda ${name} (${home}) of ${path.name} has no ${variable}, so its From address is unknown`,
         {
           expected,
           found,
         },
       );
     }
-    if (configured.trim().toLowerCase() !== path.from) {
+    if (addressOf(configured) !== path.from) {
       return fail(
-        `Lambda ${name} of ${path.name} sends from ${configured}, not the declared ${path.from}`,
+        `Lambda ${name} (${home}) of ${path.name} sends from ${configured}, not the declared ${path.from}`,
         {
           expected,
           found,
         },
       );
     }
-    return pass(`Lambda ${name} of ${path.name} sends from ${path.from}`, { found });
+    return pass(`Lambda ${name} (${home}) of ${path.name} sends from ${path.from}`, { found });
   },
 });

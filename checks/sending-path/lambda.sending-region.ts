@@ -8,7 +8,10 @@ import {
 import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import { isSesRegion } from '../../src/ses/regions.js';
 
-/** Passes when the Lambda is configured to send through an SES region, the declared one if any. */
+/**
+ * Passes when the Lambda is configured to send through an SES region, the declared one if
+ * any; its region variable decides, and an unset one leaves the function's own region.
+ */
 export default defineCheck({
   meta: {
     id: 'lambda.sending-region',
@@ -33,41 +36,42 @@ export default defineCheck({
     }
     if (!lambda.ok) {
       return inconclusive(
-        `Lambda ${name} of ${path.name} could not be read: ${describeFailure(lambda)}`,
+        `Lambda ${name} (${home}) of ${path.name} could not be read: ${describeFailure(lambda)}`,
       );
     }
 
     const configured = environmentValue(lambda.value, variable);
+    const lead = `Lambda ${name} (${home}) of ${path.name}`;
     const found = variable ? `${variable}=${configured ?? '(unset)'}` : `function region ${home}`;
     const expected = path.region ? `an SES client in ${path.region}` : 'an SES region';
-    if (variable && configured === undefined) {
-      return warn(
-        `Lambda ${name} of ${path.name} has no ${variable}, so it sends through its own region ${home}`,
-        {
-          expected,
-          found,
-        },
-      );
+    if (!variable) {
+      if (path.region && path.region !== home) {
+        return warn(
+          `${lead} names no region variable, so its sending region is taken to be the declared ${path.region}`,
+          { expected, found },
+        );
+      }
+      return pass(`${lead} sends through SES in ${path.region ?? home}`, { found });
     }
+
+    // An unset variable leaves the SDK on AWS_REGION, the function's own region.
     const region = configured ?? home;
+    const sends = configured === undefined ? `has no ${variable}, so it sends` : 'sends';
     if (!isSesRegion(region)) {
-      return fail(
-        `Lambda ${name} of ${path.name} is configured for ${region}, which is not an SES region`,
-        {
-          expected,
-          found,
-        },
-      );
+      return fail(`${lead} is configured for ${region}, which is not an SES region`, {
+        expected,
+        found,
+      });
     }
     if (path.region && path.region !== region) {
-      return fail(
-        `Lambda ${name} of ${path.name} sends through ${region}, not the declared ${path.region}`,
-        {
-          expected,
-          found,
-        },
-      );
+      return fail(`${lead} ${sends} through ${region}, not the declared ${path.region}`, {
+        expected,
+        found,
+      });
     }
-    return pass(`Lambda ${name} of ${path.name} sends through SES in ${region}`, { found });
+    if (configured === undefined) {
+      return warn(`${lead} ${sends} through its own region ${home}`, { expected, found });
+    }
+    return pass(`${lead} sends through SES in ${region} (${found})`, { found });
   },
 });

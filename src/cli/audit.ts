@@ -7,6 +7,7 @@ import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { chooseSource, describeSource } from '../engine/source.js';
 import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
+import { formatPredictions, predictionsOf } from '../report/predictions.js';
 import { exitCodeFor, formatSummary } from '../report/summary.js';
 import { parseCommandLine } from './commands.js';
 import { assertWritable, printAnnotations, writeReports, type ReportTargets } from './reports.js';
@@ -117,6 +118,8 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   }
   const source = describeSource(choice);
   printAnnotations(collector.results, process.env, (text) => process.stdout.write(text));
+  const predictions = formatPredictions(predictionsOf(collector.results));
+  if (predictions) process.stdout.write(`${predictions}\n`);
   process.stdout.write(`${formatSummary(collector.results, source)}\n`);
   writeReports(options.reports ?? {}, collector.results, source, loaded, options.failOn);
   return exitCodeFor(collector.results, options.failOn);

@@ -2,7 +2,13 @@ import type { SimulatePolicyResponse } from '@aws-sdk/client-iam';
 import { describeFailure, type AwsResult } from '../aws/gateway.js';
 import type { SesApiPath } from '../config/schema.js';
 import type { AuditContext } from '../engine/context.js';
-import { collectLambda, collectSendingSetup, domainOf, type SendingSetup } from './sending-path.js';
+import {
+  collectLambda,
+  collectSendingSetup,
+  domainOf,
+  identityDomainFor,
+  type SendingSetup,
+} from './sending-path.js';
 
 /** One simulated identity: its ARN and what the policy simulator answered for the actions. */
 export interface RoleSimulation {
@@ -49,7 +55,9 @@ export async function collectRolePermission(
   const role = lambda?.value.Role ?? path.role_arn;
   if (!role) return { ok: false, reason: `${path.name} names neither a Lambda nor role_arn` };
 
-  const identities = [domainOf(setup.from), setup.from];
+  // A From address on a subdomain sends as the declared parent domain's identity.
+  const domain = identityDomainFor(ctx.loaded.expectations, domainOf(setup.from));
+  const identities = [domain, setup.from];
   const simulations = await Promise.all(
     identities.map(async (identity): Promise<RoleSimulation> => {
       const arn = identityArnFor(role, setup.region, identity);

@@ -44,8 +44,10 @@ export function environmentValue(lambda: FunctionConfiguration, name: string | u
 
 /**
  * The region and From address a path sends with. For a Lambda these come from the
- * environment variables the expectations name; an unset region variable leaves the SDK on
- * the function's own region (AWS_REGION), and an unset From variable on the declared From.
+ * environment variables the expectations name; a named region variable that is unset leaves
+ * the SDK on the function's own region (AWS_REGION), and with no region variable named the
+ * declared region is taken. An unset From variable leaves the declared From.
+ * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-region.html
  */
 export function sendingSetup(path: SendingPath, lambda: LambdaFacts | null): SendingSetup {
   if (path.kind === 'smtp') {
@@ -84,17 +86,36 @@ export function sendingSetup(path: SendingPath, lambda: LambdaFacts | null): Sen
       reason: `${regionEnv}=${configuredRegion} in Lambda ${name} is not an SES region`,
     };
   }
+  const region = regionOfLambda(path, configuredRegion);
   return {
     ok: true,
-    region: configuredRegion ?? path.region ?? path.lambda.region,
-    regionSource: configuredRegion
-      ? `${regionEnv}=${configuredRegion} in Lambda ${name}`
-      : path.region
-        ? 'declared region'
-        : `the region of Lambda ${name}`,
-    from: configuredFrom?.trim().toLowerCase() ?? path.from,
+    region: region.region,
+    regionSource: region.source,
+    from: configuredFrom === undefined ? path.from : addressOf(configuredFrom),
     fromSource: configuredFrom ? `${fromEnv}=${configuredFrom} in Lambda ${name}` : 'declared from',
   };
+}
+
+function regionOfLambda(path: SesApiPath, configured: string | undefined) {
+  const { function: name, region: home, region_env: variable } = path.lambda!;
+  if (configured !== undefined) {
+    return { region: configured, source: `${variable}=${configured} in Lambda ${name}` };
+  }
+  if (variable) {
+    return { region: home, source: `${variable} unset, so the region of Lambda ${name}` };
+  }
+  return path.region
+    ? { region: path.region, source: 'declared region' }
+    : { region: home, source: `the region of Lambda ${name}` };
+}
+
+/**
+ * The address of a From value: `Charter <admin@example.com>` (RFC 5322 section 3.4) gives
+ * the part in angle brackets, a bare address itself; lower-cased for comparison.
+ */
+export function addressOf(value: string): string {
+  const angled = /<([^<>]+)>\s*$/.exec(value);
+  return (angled ? angled[1] : value).trim().toLowerCase();
 }
 
 /** Collects the Lambda (if any) and works out the sending setup; memoised per path. */

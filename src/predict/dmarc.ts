@@ -70,25 +70,3 @@ function dkimReason({ dkim, fromDomain, record }: DmarcInput): string {
   const own = dkim.signatures.find((d) => d !== 'amazonses.com') ?? dkim.signatures[0];
   return `d=${own} does not align with ${fromDomain} (adkim=${record.adkim})`;
 }
-
-/** A small table of the prediction, one line per mechanism, for the report's `found`. */
-export function predictionTable(input: DmarcInput, region: string, prediction: DmarcPrediction) {
-  const { mailFrom, spf, dkim } = input;
-  const signatures = dkim.signatures
-    .map((d) => `d=${d}${d === prediction.alignedDkim ? ' (aligned)' : ''}`)
-    .join(', ');
-  const rows = [
-    ['region', region],
-    [
-      'MAIL FROM',
-      `${mailFrom.domain}${mailFrom.kind === 'fallback' ? ` (fallback: ${mailFrom.reason})` : ''}`,
-    ],
-    ['SPF', `${spf ?? 'not evaluated'}, ${prediction.spfAligned ? 'aligned' : 'not aligned'}`],
-    ['DKIM', `${signatures}${dkim.missing ? `; own signature missing: ${dkim.missing}` : ''}`],
-    [
-      'DMARC',
-      `${prediction.verdict}; ${prediction.applied.tag}=${prediction.applied.policy} pct=${prediction.applied.pct}`,
-    ],
-  ];
-  return rows.map(([label, value]) => `${label.padEnd(10)} ${value}`).join('\n');
-}

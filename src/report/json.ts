@@ -1,4 +1,5 @@
 import { reportedOutcome, type CheckResult } from '../types.js';
+import { predictionsOf } from './predictions.js';
 import { countOutcomes, exitCodeFor } from './summary.js';
 
 /** The JSON report: one entry per result, the real outcome kept beside a waiver. */
@@ -25,6 +26,8 @@ export function jsonReport(
       location: result.location ?? null,
       waiver: result.waiver ? { ...result.waiver, real_outcome: result.outcome } : null,
     })),
+    // Per path and recipient: what a receiver sees (MAIL FROM, SPF, DKIM) and does.
+    predictions: predictionsOf(results),
     summary: {
       ...countOutcomes(results),
       total: results.length,
