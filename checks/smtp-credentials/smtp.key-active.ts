@@ -9,7 +9,7 @@ import {
   smtpPathOf,
   unreadable,
 } from '../../src/collect/smtp-credentials.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import type { SecretValue } from '../../src/engine/context.js';
 import { ACCESS_KEY_ID } from '../../src/smtp/password.js';
 
@@ -43,7 +43,12 @@ export default defineCheck({
   },
   evaluate(subject, { username, keys, store }: KeyActiveFacts) {
     const { name, iam_user: user } = smtpPathOf(subject);
-    if (!username) return [];
+    // smtp.key-age defers every username problem to this check, so this says it for both.
+    if (!username) {
+      return warn(
+        `SMTP username of ${name} was not checked for an Active, recent access key of IAM user ${user}: the expectations declare no username`,
+      );
+    }
     if (!username.ok) return inconclusive(unreadable('username', name, username));
     if (!ACCESS_KEY_ID.test(username.value)) {
       // The value is not echoed: a misplaced password or secret key can end up here.

@@ -8,7 +8,7 @@ import {
   readCredential,
   smtpPathOf,
 } from '../../src/collect/smtp-credentials.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import { ACCESS_KEY_ID } from '../../src/smtp/password.js';
 
 export interface KeyAgeFacts {
@@ -20,7 +20,10 @@ export interface KeyAgeFacts {
 
 const DAY_MS = 86_400_000;
 
-/** Passes when the access key behind the SMTP username is younger than max_key_age_days. */
+/**
+ * Passes when the access key behind the SMTP username is at most max_key_age_days old and,
+ * if it was used at all, was last used by SES in the path's region.
+ */
 export default defineCheck({
   meta: {
     id: 'smtp.key-age',
@@ -47,7 +50,7 @@ export default defineCheck({
     return { keyId, keys, lastUsed: await accessKeyLastUsed(ctx, keyId) };
   },
   evaluate(subject, { keyId, keys, lastUsed }: KeyAgeFacts, { now }) {
-    const { name, iam_user: user, max_key_age_days: maxDays } = smtpPathOf(subject);
+    const { name, region, iam_user: user, max_key_age_days: maxDays } = smtpPathOf(subject);
     if (!keyId || !keys) return [];
     if (!keys.ok && keys.kind === 'not-found') return [];
     if (!keys.ok) {
@@ -68,10 +71,17 @@ export default defineCheck({
         { expected: `at most ${maxDays} days old`, found },
       );
     }
-    return pass(
-      `Access key ${keyId} of ${name} (IAM user ${user}) is ${days} days old, within ${maxDays} days; ${describeLastUse(lastUsed)}`,
-      { found },
-    );
+    const age = `Access key ${keyId} of ${name} (IAM user ${user}) is ${days} days old, within ${maxDays} days`;
+    const use = lastUsed?.ok ? lastUsed.value.AccessKeyLastUsed : undefined;
+    // IAM records the service and region of the key's last request: anything but SES in the
+    // path's region means the key is shared with another use, or the client sends elsewhere.
+    if (use?.LastUsedDate && (use.ServiceName !== 'ses' || use.Region !== region)) {
+      return warn(`${age}, but it was ${describeLastUse(lastUsed)}, not by ses in ${region}`, {
+        expected: `last used by ses in ${region}`,
+        found,
+      });
+    }
+    return pass(`${age}; ${describeLastUse(lastUsed)}`, { found });
   },
 });
 

@@ -4,7 +4,7 @@ import {
   smtpPathOf,
   unreadable,
 } from '../../src/collect/smtp-credentials.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import type { SecretValue } from '../../src/engine/context.js';
 import { classifyPassword } from '../../src/smtp/password.js';
 
@@ -32,7 +32,13 @@ export default defineCheck({
   },
   evaluate(subject, { password }: PasswordFormatFacts) {
     const { name } = smtpPathOf(subject);
-    if (!password) return [];
+    // Often only the username is known (Gmail keeps the password to itself): say what was
+    // left unverified rather than report nothing, which would read like a pass.
+    if (!password) {
+      return warn(
+        `SMTP password of ${name} was not checked for the version-4 format: the expectations declare no password`,
+      );
+    }
     if (!password.ok) return inconclusive(unreadable('password', name, password));
 
     // Only the shape and length are reported: the value itself never leaves this function.

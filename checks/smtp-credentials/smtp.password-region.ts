@@ -4,7 +4,7 @@ import {
   smtpPathOf,
   unreadable,
 } from '../../src/collect/smtp-credentials.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import type { SecretValue } from '../../src/engine/context.js';
 import { classifyPassword, regionOfPassword } from '../../src/smtp/password.js';
 
@@ -41,7 +41,12 @@ export default defineCheck({
   },
   evaluate(subject, { password, secret }: PasswordRegionFacts) {
     const { name, region } = smtpPathOf(subject);
-    if (!password || !secret) return [];
+    if (!password || !secret) {
+      const missing = [!password && 'no password', !secret && 'no secret access key'];
+      return warn(
+        `SMTP password of ${name} was not checked against the region ${region}: the expectations declare ${missing.filter(Boolean).join(' and ')}`,
+      );
+    }
     if (!password.ok) return inconclusive(unreadable('password', name, password));
     if (!secret.ok) return inconclusive(unreadable('secret access key', name, secret));
     // Another shape is smtp.password-format's finding; a region only exists for version 4.

@@ -4,7 +4,7 @@ import {
   smtpPathOf,
   unreadable,
 } from '../../src/collect/smtp-credentials.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import type { SmtpProbe } from '../../src/engine/context.js';
 import { smtpEndpoint } from '../../src/ses/regions.js';
 import { deriveSmtpPassword } from '../../src/smtp/password.js';
@@ -13,7 +13,7 @@ import type { Outcome } from '../../src/types.js';
 
 /** What the live session answered; no credential value is kept in the facts. */
 export type ProbeFacts =
-  | { kind: 'not-declared' }
+  | { kind: 'not-declared'; endpoint: string; missing: string }
   | { kind: 'unreadable'; outcome: Outcome }
   | { kind: 'probed'; endpoint: string; result: Awaited<ReturnType<SmtpProbe>> };
 
@@ -44,7 +44,12 @@ export default defineCheck({
     ]);
     // Without a stored password, the one derived from a stored secret key is tried.
     const credential = password ?? secret;
-    if (!username || !credential) return { kind: 'not-declared' };
+    const host = smtpEndpoint(path.region);
+    const endpoint = `${host}:${path.port}`;
+    if (!username || !credential) {
+      const missing = [!username && 'no username', !credential && 'no password or secret key'];
+      return { kind: 'not-declared', endpoint, missing: missing.filter(Boolean).join(' and ') };
+    }
     if (!username.ok) {
       return {
         kind: 'unreadable',
@@ -56,7 +61,6 @@ export default defineCheck({
       return { kind: 'unreadable', outcome: inconclusive(unreadable(part, path.name, credential)) };
     }
 
-    const host = smtpEndpoint(path.region);
     const probe = ctx.smtpProbe ?? createSmtpProbe();
     const result = await probe({
       host,
@@ -64,11 +68,15 @@ export default defineCheck({
       username: username.value,
       password: password ? credential.value : deriveSmtpPassword(credential.value, path.region),
     });
-    return { kind: 'probed', endpoint: `${host}:${path.port}`, result };
+    return { kind: 'probed', endpoint, result };
   },
   evaluate(subject, facts: ProbeFacts) {
     const { name } = smtpPathOf(subject);
-    if (facts.kind === 'not-declared') return [];
+    if (facts.kind === 'not-declared') {
+      return warn(
+        `${facts.endpoint} was not probed for ${name}: the expectations declare ${facts.missing}`,
+      );
+    }
     if (facts.kind === 'unreadable') return facts.outcome;
 
     const { endpoint, result } = facts;

@@ -142,8 +142,14 @@ describe('smtp.key-active', () => {
     });
   });
 
-  it('does not apply when no username is declared', () => {
-    expect(check.evaluate(subject, { store }, { now })).toEqual([]);
+  it('warns, never passes, when no username is declared', () => {
+    const outcome = check.evaluate(subject, { store }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'warn',
+      message:
+        'SMTP username of gmail-alias was not checked for an Active, recent access key of IAM user ses-smtp-gmail-alias: the expectations declare no username',
+    });
   });
 
   it('collects the keys of the declared IAM user', async () => {
