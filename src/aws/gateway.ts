@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import {
   SERVICES,
   commandClass,
@@ -6,7 +5,7 @@ import {
   permissionFor,
   type ServiceName,
 } from './commands.js';
-import { bucketLimits, type RateLimits } from './limits.js';
+import { bucketLimits, createPacer, type Pacer, type RateLimits } from './limits.js';
 
 /** Why an AWS fact could not be had; every kind but not-found makes a check inconclusive. */
 export type AwsFailureKind =
@@ -71,7 +70,7 @@ const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ProviderError']);
 
 export function createAwsGateway(options: GatewayOptions = {}): AwsGateway {
   const memo = new Map<string, Promise<AwsResult<unknown>>>();
-  const queues = new Map<string, PQueue>();
+  const pacers = new Map<string, Pacer>();
   const clients = new Map<string, { send(command: object): Promise<unknown> }>();
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   const maxAttempts = options.maxAttempts ?? 6;
@@ -88,19 +87,14 @@ export function createAwsGateway(options: GatewayOptions = {}): AwsGateway {
     return client;
   };
 
-  const queueFor = (service: ServiceName, region: string) => {
+  const pacerFor = (service: ServiceName, region: string) => {
     const key = `${service} ${region}`;
-    let queue = queues.get(key);
-    if (!queue) {
-      const limit = bucketLimits(service, options.limits);
-      queue = new PQueue({
-        concurrency: limit.concurrency,
-        intervalCap: limit.perSecond,
-        interval: 1000,
-      });
-      queues.set(key, queue);
+    let pacer = pacers.get(key);
+    if (!pacer) {
+      pacer = createPacer(bucketLimits(service, options.limits));
+      pacers.set(key, pacer);
     }
-    return queue;
+    return pacer;
   };
 
   async function send(service: ServiceName, region: string, operation: string, input: object) {
@@ -111,12 +105,13 @@ export function createAwsGateway(options: GatewayOptions = {}): AwsGateway {
     for (let attempt = 1; ; attempt++) {
       try {
         counters.callsMade++;
-        const value = await queueFor(service, region).add(() =>
+        const value = await pacerFor(service, region).run(() =>
           clientFor(service, region).send(new Command(input)),
         );
         return { ok: true, value } as AwsResult<unknown>;
       } catch (error) {
         const failure = classify(error, permission);
+        if (failure.kind === 'throttled') pacerFor(service, region).throttled();
         const transient = failure.kind === 'throttled' || isTransient(error);
         if (!transient || attempt >= maxAttempts) return failure;
         counters.retries++;

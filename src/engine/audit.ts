@@ -1,7 +1,7 @@
 import { loadExpectations, type LoadedExpectations } from '../config/load.js';
 import type { CheckResult } from '../types.js';
 import { loadChecks } from './registry.js';
-import { runAudit } from './run.js';
+import { runAudit, type ProgressListener } from './run.js';
 import { parseShard, shardOwner, type Shard } from './shard.js';
 import { describeSource, prepareSource, type SourceOverrides } from './source.js';
 
@@ -16,7 +16,7 @@ export interface AuditRun {
 /** Loads the file, prepares the source, runs every check and closes what it opened. */
 export async function audit(
   file: string,
-  overrides: SourceOverrides & { shard?: Shard } = {},
+  overrides: SourceOverrides & { shard?: Shard; progress?: ProgressListener } = {},
   shownAs = file,
 ): Promise<AuditRun> {
   const loaded = loadExpectations(file, shownAs);
@@ -25,7 +25,10 @@ export async function audit(
   const { shard } = overrides;
   try {
     const ownsSubject = shard ? shardOwner(loaded.expectations, shard) : undefined;
-    const results = await runAudit(prepared.ctx, checks, { ownsSubject });
+    const results = await runAudit(prepared.ctx, checks, {
+      ownsSubject,
+      progress: overrides.progress,
+    });
     return {
       loaded,
       source: describeSource(prepared.choice),

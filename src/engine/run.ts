@@ -1,3 +1,4 @@
+import { sharedLookup } from '../dns/shared-lookup.js';
 import type { CheckResult, Outcome } from '../types.js';
 import type { Check, Scope, Subject } from './check.js';
 import type { AuditContext } from './context.js';
@@ -14,19 +15,26 @@ const SCOPES: Scope[] = [
   'recipient',
 ];
 
+/** Told each time a check finishes on a subject, per layer, for a progress line. */
+export type ProgressListener = (layer: string, done: number, total: number) => void;
+
 /**
  * Runs every check on every subject it applies to, concurrently: collection is shared
  * through the context, so the order here does not change how many calls are made.
  * Results come back in declaration order, whatever order they finished in.
  */
 export async function runAudit(
-  ctx: AuditContext,
+  given: AuditContext,
   checks: LoadedCheck[],
-  options: WaiverOptions = {},
+  options: WaiverOptions & { progress?: ProgressListener } = {},
 ): Promise<CheckResult[]> {
-  const { expectations } = ctx.loaded;
+  const { expectations } = given.loaded;
+  // Every DNS question once per run, however many collectors ask it, and a bounded number
+  // in flight; AWS calls get the same from the gateway.
+  const ctx = { ...given, dns: sharedLookup(given.dns, expectations.dns?.concurrency) };
   const owns = options.ownsSubject ?? (() => true);
   const jobs: Promise<CheckResult[]>[] = [];
+  const layers = new Map<string, { done: number; total: number }>();
 
   for (const scope of SCOPES) {
     const scoped = checks.filter(({ check }) => check.scope === scope);
@@ -34,7 +42,17 @@ export async function runAudit(
       if (!owns(subjectName(subject).subject)) continue;
       for (const { check } of scoped) {
         if (check.appliesTo && !check.appliesTo(subject as never, ctx)) continue;
-        jobs.push(runOne(check, subject, ctx));
+        const { layer } = check.meta;
+        const counts = layers.get(layer) ?? { done: 0, total: 0 };
+        layers.set(layer, counts);
+        counts.total++;
+        jobs.push(
+          runOne(check, subject, ctx).then((results) => {
+            counts.done++;
+            options.progress?.(layer, counts.done, counts.total);
+            return results;
+          }),
+        );
       }
     }
   }
