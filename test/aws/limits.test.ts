@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { bucketLimits, createPacer, DEFAULT_LIMITS } from '../../src/aws/limits.js';
+
+/** A pacer on a clock that stands still: each start shows as the wait it was given. */
+function stillPacer(perSecond: number, concurrency = 10) {
+  const waits: number[] = [];
+  const pacer = createPacer(
+    { perSecond, concurrency },
+    { now: () => 0, sleep: async (ms) => void waits.push(ms) },
+  );
+  return { pacer, waits };
+}
+
+describe('bucketLimits', () => {
+  it('passes when an override replaces only the fields it names', () => {
+    const limit = bucketLimits('route53', { route53: { perSecond: 2, concurrency: 5 } });
+
+    expect(limit).toEqual({ perSecond: 2, concurrency: 5 });
+    expect(bucketLimits('sesv2')).toEqual(DEFAULT_LIMITS.sesv2);
+    expect(DEFAULT_LIMITS.route53.perSecond).toBe(5);
+  });
+});
+
+describe('createPacer', () => {
+  it('passes when starts are spaced one over the rate apart, not sent in a burst', async () => {
+    const { pacer, waits } = stillPacer(4);
+
+    await Promise.all([1, 2, 3, 4].map((n) => pacer.run(async () => n)));
+
+    expect(waits).toEqual([250, 500, 750]);
+  });
+
+  it('passes when throttling halves the pace and successes win it back step by step', async () => {
+    const { pacer, waits } = stillPacer(4);
+
+    await pacer.run(async () => 'first');
+    pacer.throttled();
+    const rateAfterThrottle = pacer.rate();
+    await pacer.run(async () => 'second');
+
+    expect(rateAfterThrottle).toBe(2);
+    expect(waits).toEqual([500]);
+    expect(pacer.rate()).toBeCloseTo(2.2, 10);
+  });
+
+  it('passes when repeated throttling stops at a tenth of the configured rate', () => {
+    const { pacer } = stillPacer(10);
+
+    for (let i = 0; i < 10; i++) pacer.throttled();
+
+    expect(pacer.rate()).toBe(1);
+  });
+
+  it('fails a task that throws, without raising the pace', async () => {
+    const { pacer } = stillPacer(4);
+    pacer.throttled();
+
+    const result = pacer.run(async () => {
+      throw new Error('ThrottlingException');
+    });
+
+    await expect(result).rejects.toThrow('ThrottlingException');
+    expect(pacer.rate()).toBe(2);
+  });
+
+  it('passes when no more than the concurrency is in flight at once', async () => {
+    const { pacer } = stillPacer(1000, 2);
+    let inFlight = 0;
+    let most = 0;
+    const task = async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      inFlight--;
+    };
+
+    await Promise.all([1, 2, 3, 4, 5].map(() => pacer.run(task)));
+
+    expect(most).toBe(2);
+  });
+});
