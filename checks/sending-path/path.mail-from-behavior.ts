@@ -20,10 +20,15 @@ export default defineCheck({
   },
   scope: 'path',
   collect: ({ sendingPath }, ctx) => collectPathIdentity(ctx, sendingPath),
-  evaluate({ sendingPath: { name } }, { setup, identity }: PathIdentityFacts) {
+  evaluate({ sendingPath: { name } }, { setup, identity, identityDomain }: PathIdentityFacts) {
     if (!setup.ok) return inconclusive(`Sending region of ${name} is unknown: ${setup.reason}`);
+    if (!identity!.ok && identity!.kind === 'not-found') {
+      // path.identity-verified fails for the missing identity; without it there is no MAIL FROM.
+      return inconclusive(
+        `MAIL FROM of ${name} in ${setup.region} is unknown, since ${identityDomain} is not an SES identity there`,
+      );
+    }
     if (!identity!.ok) {
-      // path.identity-verified reports a missing identity; without it there is no MAIL FROM.
       return inconclusive(
         `MAIL FROM of ${name} in ${setup.region} could not be read: ${describeFailure(identity!)}`,
       );
