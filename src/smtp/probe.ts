@@ -45,9 +45,13 @@ export function createSmtpProbe(options: SmtpProbeOptions = {}): SmtpProbe {
       await transport.verify();
       return { status: 'accepted', response: '235 authentication accepted' };
     } catch (error) {
-      const err = error as { code?: string; response?: string; message?: string };
+      const err = error as { code?: string; command?: string; response?: string; message?: string };
       const words = redact(err.response ?? err.message ?? String(error), password, username);
       if (err.code === 'EAUTH' && err.response) return { status: 'rejected', response: words };
+      if (err.command === 'STARTTLS' && err.response) {
+        const response = `STARTTLS refused with "${words}", so no credential was sent`;
+        return { status: 'unreachable', response };
+      }
       return { status: 'unreachable', response: words };
     } finally {
       transport.close();
