@@ -36,8 +36,8 @@ export const HEALTHY: ZoneRecord[] = [
  * Runs one domain-scope check, collect then evaluate, against a zone served by the loopback
  * DNS server and read through the product's own resolver.
  */
-export async function runOnZone(
-  check: Check<'domain', never>,
+export async function runOnZone<F>(
+  check: Check<'domain', F>,
   records: ZoneRecord[],
   yaml = SPF_EXPECTATIONS,
 ): Promise<Outcome[]> {
