@@ -38,7 +38,7 @@ export default defineCheck({
 
 function judge(role: string, region: string, action: string, simulation: RoleSimulation): Outcome {
   const { identity, arn, result } = simulation;
-  const who = `role ${role.slice(role.indexOf(':role/') + 6)}`;
+  const who = `IAM role ${role.slice(role.indexOf(':role/') + 6)}`;
   const what = `${action} on SES identity ${identity} in ${region}`;
   const extra = { item: `${action} ${identity}`, expected: `allowed on ${arn}` };
   if (!result.ok) {
