@@ -30,6 +30,14 @@ export default defineCheck({
       });
     }
 
+    // A single MX of "." is a null MX (RFC 7505 section 3): the domain accepts no mail.
+    if (hosts.length === 1 && hosts[0] === '') {
+      return fail(`${domain} publishes a null MX, so it accepts no mail`, {
+        expected: `MX of ${declared ?? 'any provider'}`,
+        found: 'MX 0 .',
+      });
+    }
+
     const detected = detectProvider(hosts);
     const found = `MX ${hosts.join(', ')}`;
     if (declared && declared !== detected) {

@@ -26,6 +26,7 @@ export type Provider = 'exchange-online' | 'google' | 'other' | undefined;
 
 /** What a receiver does with mail failing DMARC, in the provider's own terms where known. */
 export function receiverAction(applied: AppliedPolicy, provider: Provider): string {
+  if (applied.policy === 'none') return `deliver (${applied.tag}=none asks for no action)`;
   const action = describeDisposition(applied.policy, provider);
   if (applied.pct >= 100) return action;
   const rest = describeDisposition(weakerPolicy(applied.policy), provider);
@@ -46,5 +47,5 @@ function describeDisposition(policy: DmarcPolicy, provider: Provider): string {
     if (provider === 'google') return 'quarantine (spam folder at Gmail)';
     return 'quarantine';
   }
-  return 'deliver (p=none asks for no action)';
+  return 'deliver';
 }

@@ -57,6 +57,12 @@ describe('receiverAction', () => {
     );
     expect(receiverAction(quarantine, 'google')).toBe('quarantine (spam folder at Gmail)');
     expect(receiverAction(none, 'google')).toBe('deliver (p=none asks for no action)');
+    expect(receiverAction({ ...none, tag: 'sp' }, undefined)).toBe(
+      'deliver (sp=none asks for no action)',
+    );
+    expect(receiverAction({ ...quarantine, pct: 10 }, 'google')).toBe(
+      'quarantine (spam folder at Gmail) for 10% of messages, deliver for the rest',
+    );
   });
 
   it('passes when pct below 100 applies the next weaker policy to the rest', () => {
