@@ -2,6 +2,7 @@ import type { DNSResolver } from 'mailauth';
 import mailauthSpf from 'mailauth/lib/spf/index.js';
 import type { DnsStatus, DnsType } from '../dns/answer.js';
 import type { DnsLookup } from '../dns/resolver.js';
+import { isSpfRecord, parseSpf } from './record.js';
 
 export type SpfResult =
   'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
@@ -41,7 +42,7 @@ export async function evaluateSpf(
   const verdict = await mailauthSpf.spf({
     ip: params.ip,
     sender: params.sender,
-    helo: params.helo,
+    helo: lookupSafeHelo(params.helo),
     mta: 'mailspec',
     resolver: adaptResolver(dns),
   });
@@ -59,10 +60,49 @@ function adaptResolver(dns: DnsLookup): DNSResolver {
     if (!SPF_QUERY_TYPES.has(type)) throw dnsError('ENOTIMP', name, type);
     if (!fitsDns(name)) throw dnsError('ENOTFOUND', name, type, 'name too long to exist');
 
+    if (/(^|\.)invalid\.?$/i.test(name)) throw dnsError('ENOTFOUND', name, type, 'reserved name');
+
     const answer = await dns.query(name, type as DnsType);
-    if (answer.status === 'ok') return answer.records as string[];
+    if (answer.status === 'ok') {
+      if (type === 'TXT') rejectInvalidRecord(name, answer.records as string[][]);
+      return answer.records as string[];
+    }
+    // c-ares refuses to ask for some names DNS could hold (a colon, a space): like a name
+    // too long to exist, it is a void lookup rather than a failure to ask.
+    if (answer.detail === 'EBADNAME') throw dnsError('ENOTFOUND', name, type, 'name not askable');
     throw dnsError(ERROR_CODE_BY_STATUS[answer.status], name, type, answer.detail);
   };
+}
+
+/**
+ * Section 4.6: a syntax error anywhere in the record makes check_host() return permerror
+ * at once. mailauth's own parser lets some through (a bare ip6, exp twice, macro letters
+ * of explanations in a domain-spec), so each record fetched is parsed here first and an
+ * invalid one ends the evaluation where mailauth would have read it.
+ */
+function rejectInvalidRecord(name: string, records: string[][]): void {
+  const spf = records.map((chunks) => chunks.join('')).filter(isSpfRecord);
+  if (spf.length !== 1) return;
+
+  const parsed = parseSpf(spf[0]!);
+  if (parsed.ok) return;
+  const error = dnsError('ESPFSYNTAX', name, 'TXT', parsed.reason) as Error & {
+    spfResult?: { error: string; text: string };
+  };
+  error.spfResult = { error: 'permerror', text: `invalid SPF record at ${name}: ${parsed.reason}` };
+  throw error;
+}
+
+/**
+ * A HELO name that is not a dotted domain name (a bare word, an address literal) names no
+ * host public DNS holds (dotless names are not delegated, RFC 7085), so every lookup built
+ * from %{h} is void. mailauth instead stops with permerror on such a name, so it is given
+ * the reserved name `helo.invalid` (RFC 6761 section 6.4), answered as nonexistent here.
+ */
+function lookupSafeHelo(helo: string | undefined): string | undefined {
+  if (helo === undefined) return undefined;
+  const dotted = /^([a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.)+[a-z][a-z0-9-]*\.?$/i;
+  return dotted.test(helo) ? helo : 'helo.invalid';
 }
 
 /**

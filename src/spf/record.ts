@@ -41,7 +41,7 @@ const IP6_CIDR = '(?:/(?:0|[1-9]\\d{0,2}))';
 const DUAL_CIDR = new RegExp(`^(.*?)(${IP4_CIDR})?(?:/(${IP6_CIDR}))?$`);
 const MODIFIER = /^([a-z][a-z0-9\-_.]*)=(.*)$/i;
 const DIRECTIVE = /^([+\-~?]?)([a-z][a-z0-9\-_.]*)(?:([:/])(.*))?$/i;
-/** Macro letters c, r and t are allowed only in explanation strings (section 7.2). */
+/** Macro letters c, r and t are allowed only in explanation strings, never in a domain-spec (section 7.1). */
 const EXPLANATION_ONLY_MACRO = /%\{[crt]/i;
 
 /**
@@ -113,9 +113,6 @@ function parseTerm(text: string): Term | string {
 function parseModifier(text: string, name: string, value: string): Modifier | string {
   if (name === 'redirect' || name === 'exp') {
     if (!isDomainSpec(value)) return 'names an invalid domain';
-    if (name === 'redirect' && EXPLANATION_ONLY_MACRO.test(value)) {
-      return 'uses a macro allowed only in explanations';
-    }
   } else if (!MACRO_STRING_ONLY.test(value)) {
     return 'has an invalid value';
   }
@@ -168,7 +165,7 @@ function validLength(length: string | undefined, max: number): boolean {
 }
 
 function isDomainSpec(value: string | undefined): value is string {
-  return value !== undefined && DOMAIN_SPEC.test(value);
+  return value !== undefined && DOMAIN_SPEC.test(value) && !EXPLANATION_ONLY_MACRO.test(value);
 }
 
 function mechanism(

@@ -15,6 +15,8 @@ const zone = new Zone([
   { name: 'twice.example.com', type: 'TXT', data: 'v=spf1 +all' },
   { name: 'plain.example.com', type: 'A', data: '192.0.2.9' },
   { name: 'macro.example.com', type: 'TXT', data: 'v=spf1 a:%{l}.example.com -all' },
+  { name: 'bare-ip6.example.com', type: 'TXT', data: 'v=spf1 ip4:192.0.2.1 ip6 -all' },
+  { name: 'helo.example.com', type: 'TXT', data: 'v=spf1 -a:%{h} +all' },
 ]);
 
 describe('evaluateSpf', () => {
@@ -80,6 +82,30 @@ describe('evaluateSpf', () => {
     expect(verdict).toEqual({
       result: 'fail',
       explanation: `mailspec: domain of ${sender} does not designate 192.0.2.1 as permitted sender`,
+    });
+  });
+
+  it('gives permerror for a syntax error that mailauth alone lets through', async () => {
+    const verdict = await evaluateSpf(dns, { ip: '192.0.2.1', sender: 'a@bare-ip6.example.com' });
+
+    expect(verdict).toEqual({
+      result: 'permerror',
+      explanation:
+        'mailspec: permanent error in processing during lookup of a@bare-ip6.example.com: invalid SPF record at bare-ip6.example.com: term "ip6" needs ":" and a network',
+    });
+  });
+
+  it('treats lookups built from a HELO that is no domain name as void, not as permerror', async () => {
+    const verdict = await evaluateSpf(dns, {
+      ip: '192.0.2.1',
+      sender: 'a@helo.example.com',
+      helo: 'OEMCOMPUTER',
+    });
+
+    expect(verdict).toEqual({
+      result: 'pass',
+      explanation:
+        'mailspec: domain of a@helo.example.com designates 192.0.2.1 as permitted sender',
     });
   });
 });
