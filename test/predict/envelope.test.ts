@@ -81,7 +81,9 @@ describe('predictMailFrom', () => {
 
   it('fails over to amazonses.com when status and behavior are missing (SES defaults)', () => {
     const prediction = predictMailFrom(
-      identity({ MailFromDomain: 'mail.example.com' }),
+      identity({
+        MailFromDomain: 'mail.example.com',
+      } as GetEmailIdentityResponse['MailFromAttributes']),
       'us-west-2',
     );
 

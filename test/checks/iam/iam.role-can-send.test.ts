@@ -30,7 +30,9 @@ const DOMAIN_ARN = 'arn:aws:ses:us-west-2:111122223333:identity/example.com';
 const ADDRESS_ARN = 'arn:aws:ses:us-west-2:111122223333:identity/admin@example.com';
 
 /** The simulator's answer for the domain identity; the address identity is allowed. */
-function facts(domainResult: Partial<EvaluationResult>): RolePermissionFacts {
+function facts(
+  domainResult: Partial<EvaluationResult>,
+): Extract<RolePermissionFacts, { ok: true }> {
   const answer = (arn: string, result: Partial<EvaluationResult>) => ({
     ok: true as const,
     value: {

@@ -46,7 +46,11 @@ const HEALTHY: GetEmailIdentityResponse = {
 const BROKEN: GetEmailIdentityResponse = {
   ...HEALTHY,
   DkimAttributes: { Status: 'PENDING', SigningEnabled: true },
-  MailFromAttributes: { ...HEALTHY.MailFromAttributes, MailFromDomainStatus: 'FAILED' },
+  MailFromAttributes: {
+    MailFromDomain: 'mail.example.com',
+    MailFromDomainStatus: 'FAILED',
+    BehaviorOnMxFailure: 'USE_DEFAULT_VALUE',
+  },
 };
 
 function facts(
