@@ -17,15 +17,22 @@ export interface ReportTargets {
 
 /** Checks every report path before the run, so a typo costs nothing. */
 export function assertWritable(targets: ReportTargets): void {
+  const claimed = new Map<string, string>();
   for (const [kind, file] of Object.entries(targets)) {
     if (!file) continue;
+    const unwritable = (why: string) =>
+      new MailspecError('MAILSPEC_OUTPUT_UNWRITABLE', `--${kind} ${file}: ${why}`);
     const folder = dirname(resolve(file));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new MailspecError(
-        'MAILSPEC_OUTPUT_UNWRITABLE',
-        `--${kind} ${file}: the folder ${folder} does not exist`,
-      );
+      throw unwritable(`the folder ${folder} does not exist`);
     }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      throw unwritable('it is a folder; give a file name for the report');
+    }
+    // Two reports in one file would leave only the last one written.
+    const other = claimed.get(resolve(file));
+    if (other) throw unwritable(`--${other} writes to the same file`);
+    claimed.set(resolve(file), kind);
   }
 }
 
@@ -39,12 +46,25 @@ export function writeReports(
 ): void {
   if (targets.json) {
     const report = jsonReport(results, source, failOn);
-    writeFileSync(targets.json, `${JSON.stringify(report, null, 2)}\n`);
+    writeReport('json', targets.json, `${JSON.stringify(report, null, 2)}\n`);
   }
-  if (targets.junit) writeFileSync(targets.junit, junitReport(results, source));
+  if (targets.junit) writeReport('junit', targets.junit, junitReport(results, source));
   if (targets.sarif) {
     const report = sarifReport(results, source, packageVersion());
-    writeFileSync(targets.sarif, `${JSON.stringify(report, null, 2)}\n`);
+    writeReport('sarif', targets.sarif, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+/** A write that fails after the run (a full disk, a permission) is still one line, exit 2. */
+function writeReport(kind: string, file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new MailspecError(
+      'MAILSPEC_OUTPUT_UNWRITABLE',
+      `--${kind} ${file}: cannot be written (${code})`,
+    );
   }
 }
 

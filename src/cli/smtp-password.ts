@@ -1,6 +1,7 @@
+import { parseArgs } from 'node:util';
 import { MailspecError } from '../errors.js';
 import { isSesRegion, nearestRegion } from '../ses/regions.js';
-import { deriveSmtpPassword } from '../smtp/password.js';
+import { ACCESS_KEY_ID, deriveSmtpPassword } from '../smtp/password.js';
 import { parseCommandLine, type Command } from './commands.js';
 
 /** The streams the command uses; tests pass their own. */
@@ -19,6 +20,7 @@ const OPTIONS = { region: { type: 'string' } } as const;
  */
 export function createSmtpPasswordCommand(io: SmtpPasswordIo = defaultIo()): Command {
   return async (argv) => {
+    refuseSecretArgument(argv);
     const { values } = parseCommandLine('smtp-password', argv, OPTIONS);
     const region = values.region;
     if (!region) {
@@ -31,16 +33,46 @@ export function createSmtpPasswordCommand(io: SmtpPasswordIo = defaultIo()): Com
       );
     }
 
-    const secret = io.stdin.isTTY ? await promptHidden(io) : await readAll(io.stdin);
-    if (!secret) {
-      throw new MailspecError(
-        'MAILSPEC_SECRET_INPUT',
-        'smtp-password: no secret access key on standard input',
-      );
+    const typed = io.stdin.isTTY ? await promptHidden(io) : await readAll(io.stdin);
+    const secret = typed.trim();
+    checkSecret(secret);
+    // `echo KEY |` and files end with a newline that is not part of the key: dropping it is
+    // what was meant, but a changed input is said, never silently (the key is not shown).
+    if (secret !== typed) {
+      const what = /^[^\s]+\r?\n$/.test(typed) ? 'the line end after' : 'whitespace around';
+      io.stderr.write(`mailspec: smtp-password: note: removed ${what} the secret key\n`);
     }
     io.stdout.write(`${deriveSmtpPassword(secret, region)}\n`);
     return 0;
   };
+}
+
+/**
+ * A word that is not an option is most likely the secret typed on the command line: the
+ * usage error of parseArgs would quote it, so this one names no argument.
+ */
+function refuseSecretArgument(argv: string[]): void {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true });
+  if (tokens.some((token) => token.kind === 'positional')) {
+    throw new MailspecError(
+      'MAILSPEC_USAGE',
+      'smtp-password: the secret access key is read from standard input only, never from the command line',
+    );
+  }
+}
+
+/** Refuses input that cannot be a secret access key; the messages never quote it. */
+function checkSecret(secret: string): void {
+  const refuse = (why: string) => {
+    throw new MailspecError('MAILSPEC_SECRET_INPUT', `smtp-password: ${why}`);
+  };
+  if (!secret) refuse('no secret access key on standard input');
+  if (/\s/.test(secret)) {
+    refuse('standard input holds more than one word or line; give the secret access key alone');
+  }
+  if (ACCESS_KEY_ID.test(secret)) {
+    refuse('standard input holds an access key ID; the password is derived from its secret key');
+  }
 }
 
 export const runSmtpPasswordCommand: Command = (argv) => createSmtpPasswordCommand()(argv);
@@ -49,11 +81,11 @@ function defaultIo(): SmtpPasswordIo {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 
-/** The whole of a piped input, without the line end that `echo` or a file adds. */
+/** The whole of a piped input, as it came. */
 async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -72,7 +104,7 @@ function promptHidden({ stdin, stderr }: SmtpPasswordIo): Promise<string> {
       stdin.setRawMode?.(false);
       stdin.pause();
       stderr.write('\n');
-      resolve(value.trim());
+      resolve(value);
     };
     const onData = (chunk: Buffer | string) => {
       for (const char of chunk.toString('utf8')) {

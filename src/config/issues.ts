@@ -89,6 +89,12 @@ export function describeIssue(
       message: `${where}: expected one of ${options}, got ${describeValue(value)}`,
     };
   }
+  if (issue.code === 'custom' && issue.params?.conceal && typeof value === 'string') {
+    return {
+      code: 'MAILSPEC_CONFIG_INVALID',
+      message: `${where}: ${lowerFirst(issue.message)}, got ${value.length} characters`,
+    };
+  }
   return {
     code: 'MAILSPEC_CONFIG_INVALID',
     message: `${where || 'the file'}: ${lowerFirst(issue.message)}, got ${describeValue(value)}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { isSesRegion } from '../ses/regions.js';
+import { ACCESS_KEY_ID } from '../smtp/password.js';
 
 /**
  * The shape of expectations.yaml. Keys are snake_case, as in most YAML that operators
@@ -27,7 +28,8 @@ export const region = z
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' })
+  // abort: a value that is no date at all gets one message, not a second "real date" one.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && validDay(value), {
     message: 'expected a real calendar date',
   });
@@ -97,7 +99,7 @@ const regionExpectation = z.strictObject({
   suppression: suppression.optional(),
 });
 
-const smtpPath = z.strictObject({
+const smtpPathFields = z.strictObject({
   name: z.string().min(1),
   kind: z.literal('smtp'),
   region: region,
@@ -114,6 +116,19 @@ const smtpPath = z.strictObject({
   max_key_age_days: z.number().int().min(1).default(90),
   probe: z.boolean().optional(),
   sends_to: z.array(hostname).default([]),
+});
+
+// A username written in the file must be a key ID. A password or secret key pasted there by
+// mistake must not be echoed, so the message gives its length only (`conceal`, issues.ts).
+const smtpPath = smtpPathFields.superRefine(({ credential: { username } }, ctx) => {
+  if (username && 'value' in username && !ACCESS_KEY_ID.test(username.value)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['credential', 'username', 'value'],
+      message: 'expected an IAM access key ID (AKIA and 16 upper-case letters or digits)',
+      params: { conceal: true },
+    });
+  }
 });
 
 const sesApiPath = z.strictObject({
