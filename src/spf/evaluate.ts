@@ -3,6 +3,7 @@ import mailauthSpf from 'mailauth/lib/spf/index.js';
 import type { DnsStatus, DnsType } from '../dns/answer.js';
 import type { DnsLookup } from '../dns/resolver.js';
 import { isSpfRecord, parseSpf } from './record.js';
+import { expandValidatedDomain, validatedDomain } from './validated-domain.js';
 
 export type SpfResult =
   'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
@@ -44,7 +45,7 @@ export async function evaluateSpf(
     sender: params.sender,
     helo: lookupSafeHelo(params.helo),
     mta: 'mailspec',
-    resolver: adaptResolver(dns),
+    resolver: adaptResolver(dns, params.ip),
   });
 
   return {
@@ -54,7 +55,7 @@ export async function evaluateSpf(
 }
 
 /** mailauth's resolver contract: `(name, type) => records`, like dns.promises.resolve. */
-function adaptResolver(dns: DnsLookup): DNSResolver {
+function adaptResolver(dns: DnsLookup, ip: string): DNSResolver {
   // MX answers are objects, which mailauth's declared resolver type leaves out.
   return async (name, type) => {
     if (!SPF_QUERY_TYPES.has(type)) throw dnsError('ENOTIMP', name, type);
@@ -64,8 +65,14 @@ function adaptResolver(dns: DnsLookup): DNSResolver {
 
     const answer = await dns.query(name, type as DnsType);
     if (answer.status === 'ok') {
-      if (type === 'TXT') rejectInvalidRecord(name, answer.records as string[][]);
-      return answer.records as string[];
+      if (type !== 'TXT') return answer.records as string[];
+      rejectInvalidRecord(name, answer.records as string[][]);
+      return (await withValidatedDomain(
+        dns,
+        ip,
+        name,
+        answer.records as string[][],
+      )) as unknown as string[];
     }
     // c-ares refuses to ask for some names DNS could hold (a colon, a space): like a name
     // too long to exist, it is a void lookup rather than a failure to ask.
@@ -91,6 +98,24 @@ function rejectInvalidRecord(name: string, records: string[][]): void {
   };
   error.spfResult = { error: 'permerror', text: `invalid SPF record at ${name}: ${parsed.reason}` };
   throw error;
+}
+
+/**
+ * mailauth expands %{p} to the sender's domain instead of the validated domain name of the
+ * client (its documented shortcut), so SPF records using it are expanded here first.
+ */
+async function withValidatedDomain(
+  dns: DnsLookup,
+  ip: string,
+  domain: string,
+  records: string[][],
+): Promise<string[][]> {
+  const joined = records.map((chunks) => chunks.join(''));
+  if (!joined.some((text) => isSpfRecord(text) && /%\{p/i.test(text))) return records;
+
+  const client = ip.replace(/^::ffff:(?=(\d+\.){3}\d+$)/i, '');
+  const validated = await validatedDomain(dns, client, domain);
+  return joined.map((text) => [isSpfRecord(text) ? expandValidatedDomain(text, validated) : text]);
 }
 
 /**
