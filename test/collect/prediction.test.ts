@@ -59,7 +59,7 @@ describe('collectPrediction', () => {
     expect(facts.spf).toBe('fail');
   });
 
-  it('passes without evaluating SPF when the MAIL FROM falls back to amazonses.com', async () => {
+  it('passes when the MAIL FROM falls back, without evaluating SPF', async () => {
     ses.on(GetEmailIdentityCommand).resolves(identity('FAILED'));
     const asked: string[] = [];
     const { ctx, path } = context('v=spf1 include:amazonses.com -all');

@@ -57,7 +57,7 @@ describe('discoverDmarc', () => {
     });
   });
 
-  it('is undecided when the lookup times out, without asking the organization', async () => {
+  it('is inconclusive when the lookup times out, without asking the organization', async () => {
     const dns = fakeDns({ '_dmarc.news.example.com TXT': { status: 'timeout' } });
 
     const found = await discoverDmarc(testContext({ dns }), 'news.example.com');

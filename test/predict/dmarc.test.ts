@@ -54,7 +54,7 @@ describe('predictDmarc', () => {
     });
   });
 
-  it('passes by SPF alone when DKIM is PENDING and the custom MAIL FROM aligns', () => {
+  it('passes when DKIM is PENDING but the custom MAIL FROM aligns (SPF alone)', () => {
     const prediction = predictDmarc(input({ dkim: UNSIGNED }));
 
     expect(prediction.verdict).toBe('pass');
@@ -63,7 +63,7 @@ describe('predictDmarc', () => {
     expect(prediction.reasons).toEqual(['no aligned DKIM: DKIM is PENDING in us-west-2']);
   });
 
-  it('passes by DKIM alone when the MAIL FROM falls back to amazonses.com', () => {
+  it('passes when the MAIL FROM falls back but DKIM aligns (DKIM alone)', () => {
     const prediction = predictDmarc(input({ mailFrom: FALLBACK, spf: undefined }));
 
     expect(prediction.verdict).toBe('pass');
@@ -144,7 +144,7 @@ describe('predictDmarc', () => {
     expect(prediction.reasons[1]).toBe('SPF of MAIL FROM mail.example.com is softfail for SES');
   });
 
-  it('fails under the subdomain policy sp with pct, in the receiver words', () => {
+  it('fails when the subdomain policy sp applies with pct, in the receiver words', () => {
     const prediction = predictDmarc(
       input({
         fromDomain: 'news.example.com',

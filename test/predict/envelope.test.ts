@@ -42,7 +42,7 @@ describe('predictMailFrom', () => {
     });
   });
 
-  it('fails over to amazonses.com when the custom MAIL FROM FAILED with USE_DEFAULT_VALUE', () => {
+  it('fails when the custom MAIL FROM FAILED: USE_DEFAULT_VALUE falls back to amazonses.com', () => {
     const facts = identity({
       MailFromDomain: 'mail.example.com',
       MailFromDomainStatus: 'FAILED',
@@ -79,7 +79,7 @@ describe('predictMailFrom', () => {
     });
   });
 
-  it('fails over to amazonses.com when status and behavior are missing (SES defaults)', () => {
+  it('fails when status and behavior are missing: SES defaults fall back to amazonses.com', () => {
     const prediction = predictMailFrom(
       identity({
         MailFromDomain: 'mail.example.com',

@@ -68,7 +68,7 @@ describe('jsonReport predictions', () => {
 });
 
 describe('charter-incident sending-path, iam and recipient layers', () => {
-  it('fails only bulk-sender → example.net, each message naming the sending region', () => {
+  it('fails when bulk-sender mails example.net, and only then, naming each sending region', () => {
     const layers = run.results
       .filter((r) => ['sending-path', 'iam', 'recipient'].includes(r.layer))
       .map((r) => [r.subject, r.region ?? '', r.check, r.outcome, r.message]);
