@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { ServiceName } from './commands.js';
 
 /** Requests per second and requests in flight, per (service, region) bucket. */
@@ -50,32 +49,61 @@ export interface PacerOptions {
 /**
  * Starts are spaced 1/rate apart instead of sent in bursts: AWS meters with token buckets,
  * and a burst at the start of each second drains the bucket that the end of the previous
- * second was refilling, which a fixed one-second window does not see. After throttling the
- * pace halves and then climbs back by a twentieth of the limit per success (additive
- * increase, multiplicative decrease, as the SDK's adaptive retry mode does).
+ * second was refilling, which a fixed one-second window does not see. A start that a busy
+ * event loop delayed may be made up for, but only within CATCH_UP_MS. Waiting tasks hold
+ * no slot of the concurrency, so a slow answer never slows the pace of the others. After
+ * throttling the pace halves and then climbs back by a twentieth of the limit per success
+ * (additive increase, multiplicative decrease, as the SDK's adaptive retry mode does).
  */
 export function createPacer(limit: BucketLimit, options: PacerOptions = {}): Pacer {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
-  const inFlight = pLimit(limit.concurrency);
   const floor = limit.perSecond / 10;
+  const waiting: (() => void)[] = [];
   let rate = limit.perSecond;
   let nextStart = -Infinity;
+  let active = 0;
+  let timer = false;
 
-  async function paced<T>(task: () => Promise<T>): Promise<T> {
-    const start = Math.max(now(), nextStart);
-    nextStart = start + 1000 / rate;
-    const wait = start - now();
-    // Timers below a millisecond only add latency; the spacing is kept by `nextStart`.
-    if (wait >= 1) await sleep(wait);
-
-    const value = await task();
-    rate = Math.min(limit.perSecond, rate + limit.perSecond / 20);
-    return value;
-  }
+  const pump = () => {
+    while (waiting.length > 0 && active < limit.concurrency) {
+      const time = now();
+      // Timers below a millisecond only add latency; the spacing is kept by `nextStart`.
+      if (nextStart - time >= 1) {
+        if (!timer) {
+          timer = true;
+          void sleep(nextStart - time).then(() => {
+            timer = false;
+            pump();
+          });
+        }
+        return;
+      }
+      const slot = nextStart === -Infinity ? time : Math.max(nextStart, time - CATCH_UP_MS);
+      nextStart = slot + 1000 / rate;
+      active++;
+      waiting.shift()!();
+    }
+  };
 
   return {
-    run: (task) => inFlight(() => paced(task)),
+    run<T>(task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push(() => {
+          Promise.resolve()
+            .then(task)
+            .then((value) => {
+              rate = Math.min(limit.perSecond, rate + limit.perSecond / 20);
+              resolve(value);
+            }, reject)
+            .finally(() => {
+              active--;
+              pump();
+            });
+        });
+        pump();
+      });
+    },
     throttled() {
       rate = Math.max(floor, rate / 2);
       nextStart = Math.max(nextStart, now() + 1000 / rate);
@@ -83,3 +111,6 @@ export function createPacer(limit: BucketLimit, options: PacerOptions = {}): Pac
     rate: () => rate,
   };
 }
+
+/** How far behind its schedule a pacer may start requests back to back to catch up. */
+const CATCH_UP_MS = 10;

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { bucketLimits, createPacer, DEFAULT_LIMITS } from '../../src/aws/limits.js';
 
-/** A pacer on a clock that stands still: each start shows as the wait it was given. */
-function stillPacer(perSecond: number, concurrency = 10) {
-  const waits: number[] = [];
+/** A pacer on a virtual clock that sleeping moves forward; `starts` are the task start times. */
+function virtualPacer(perSecond: number, concurrency = 10) {
+  let clock = 0;
+  const starts: number[] = [];
   const pacer = createPacer(
     { perSecond, concurrency },
-    { now: () => 0, sleep: async (ms) => void waits.push(ms) },
+    {
+      now: () => clock,
+      // The clock moves after the tasks already started have run, as a real timer's would.
+      sleep: (ms) =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            clock += ms;
+            resolve();
+          }),
+        ),
+    },
   );
-  return { pacer, waits };
+  const task = async () => void starts.push(clock);
+  return { pacer, starts, task };
 }
 
 describe('bucketLimits', () => {
@@ -23,28 +35,28 @@ describe('bucketLimits', () => {
 
 describe('createPacer', () => {
   it('passes when starts are spaced one over the rate apart, not sent in a burst', async () => {
-    const { pacer, waits } = stillPacer(4);
+    const { pacer, starts, task } = virtualPacer(4);
 
-    await Promise.all([1, 2, 3, 4].map((n) => pacer.run(async () => n)));
+    await Promise.all([1, 2, 3, 4].map(() => pacer.run(task)));
 
-    expect(waits).toEqual([250, 500, 750]);
+    expect(starts).toEqual([0, 250, 500, 750]);
   });
 
   it('passes when throttling halves the pace and successes win it back step by step', async () => {
-    const { pacer, waits } = stillPacer(4);
+    const { pacer, starts, task } = virtualPacer(4);
 
-    await pacer.run(async () => 'first');
+    await pacer.run(task);
     pacer.throttled();
     const rateAfterThrottle = pacer.rate();
-    await pacer.run(async () => 'second');
+    await pacer.run(task);
 
     expect(rateAfterThrottle).toBe(2);
-    expect(waits).toEqual([500]);
+    expect(starts).toEqual([0, 500]);
     expect(pacer.rate()).toBeCloseTo(2.2, 10);
   });
 
   it('passes when repeated throttling stops at a tenth of the configured rate', () => {
-    const { pacer } = stillPacer(10);
+    const { pacer } = virtualPacer(10);
 
     for (let i = 0; i < 10; i++) pacer.throttled();
 
@@ -52,7 +64,7 @@ describe('createPacer', () => {
   });
 
   it('fails a task that throws, without raising the pace', async () => {
-    const { pacer } = stillPacer(4);
+    const { pacer } = virtualPacer(4);
     pacer.throttled();
 
     const result = pacer.run(async () => {
@@ -64,7 +76,7 @@ describe('createPacer', () => {
   });
 
   it('passes when no more than the concurrency is in flight at once', async () => {
-    const { pacer } = stillPacer(1000, 2);
+    const { pacer } = virtualPacer(1000, 2);
     let inFlight = 0;
     let most = 0;
     const task = async () => {
