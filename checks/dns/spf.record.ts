@@ -4,7 +4,7 @@ import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js
 import { describeDomain } from '../../src/spf/tree.js';
 import type { Outcome } from '../../src/types.js';
 
-/** Passes, per domain, when the From domain and the MAIL FROM domain publish exactly one SPF record. */
+/** Passes, per domain, when the From and the MAIL FROM domain each publish one SPF record. */
 export default defineCheck({
   meta: {
     id: 'spf.record',

@@ -41,7 +41,7 @@ const IP6_CIDR = '(?:/(?:0|[1-9]\\d{0,2}))';
 const DUAL_CIDR = new RegExp(`^(.*?)(${IP4_CIDR})?(?:/(${IP6_CIDR}))?$`);
 const MODIFIER = /^([a-z][a-z0-9\-_.]*)=(.*)$/i;
 const DIRECTIVE = /^([+\-~?]?)([a-z][a-z0-9\-_.]*)(?:([:/])(.*))?$/i;
-/** Macro letters c, r and t are allowed only in explanation strings, never in a domain-spec (section 7.1). */
+/** Macro letters c, r and t belong to explanation strings, never to a domain-spec (section 7.1). */
 const EXPLANATION_ONLY_MACRO = /%\{[crt]/i;
 
 /**
