@@ -19,7 +19,8 @@ export type ProbeFacts =
 
 /**
  * Passes when the SES SMTP endpoint of the path's region accepts AUTH with the stored
- * credential. Opt-in per path (`probe`), on by default for live runs, never in replay.
+ * credential. Opt-in per path (`probe`), on by default for live runs, never in a replay or
+ * in the live run of a recording.
  */
 export default defineCheck({
   meta: {
@@ -34,7 +35,10 @@ export default defineCheck({
   },
   scope: 'path',
   appliesTo: (subject, ctx) =>
-    isSmtpPath(subject.sendingPath) && !ctx.replay && subject.sendingPath.probe !== false,
+    isSmtpPath(subject.sendingPath) &&
+    !ctx.replay &&
+    ctx.probeSmtp !== false &&
+    subject.sendingPath.probe !== false,
   async collect(subject, ctx): Promise<ProbeFacts> {
     const path = smtpPathOf(subject);
     const [username, password, secret] = await Promise.all([

@@ -37,6 +37,11 @@ export interface AuditContext {
   replay: boolean;
   readSecret?: SecretReader;
   smtpProbe?: SmtpProbe;
+  /**
+   * False for a live run whose results a replay must reproduce (`mailspec record`): no
+   * recording holds an SMTP session, so the probe is left out there as on a replay.
+   */
+  probeSmtp?: boolean;
   /** Memoises any derived fact for the run, so two checks never collect it twice. */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }

@@ -37,7 +37,14 @@ export async function recordFixture(
   const prepared = await prepareSource(file, { ...overrides, live: true });
   const captured = capture(prepared.ctx.aws, prepared.ctx.dns);
   // One clock for the whole run: a replay judges ages as of recorded_at, so must the run.
-  const ctx = { ...prepared.ctx, aws: captured.aws, dns: captured.dns, now: () => recordedAt };
+  // No recording holds an SMTP session, so the probe is left out, as it is on a replay.
+  const ctx = {
+    ...prepared.ctx,
+    aws: captured.aws,
+    dns: captured.dns,
+    now: () => recordedAt,
+    probeSmtp: false,
+  };
   let results: CheckResult[];
   try {
     results = await runAudit(ctx, await loadChecks());

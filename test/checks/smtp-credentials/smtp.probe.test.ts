@@ -87,11 +87,12 @@ describe('smtp.probe', () => {
     });
   });
 
-  it('applies to live runs unless the path opts out, and never to a replay', () => {
+  it('applies to live runs unless the path opts out, and never to a replay or a recording', () => {
     const optedOut = smtpContext(undefined, { extra: 'probe: false' });
 
     expect(check.appliesTo!(subject, ctx)).toBe(true);
     expect(check.appliesTo!(subject, { ...ctx, replay: true })).toBe(false);
+    expect(check.appliesTo!(subject, { ...ctx, probeSmtp: false })).toBe(false);
     expect(check.appliesTo!(optedOut.subject, optedOut.ctx)).toBe(false);
   });
 });
