@@ -92,6 +92,21 @@ describe('spf.lookup-limit', () => {
     });
   });
 
+  it('is inconclusive when an include target depends on the sender', async () => {
+    const zone = withTxt(HEALTHY, 'mail.example.com', 'v=spf1 include:%{l}._spf.example.com ~all');
+
+    const [, mailFrom] = await runOnZone(check, zone);
+
+    expect(mailFrom).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'the DNS lookups of the SPF record of MAIL FROM domain mail.example.com could not all be counted (include:%{l}._spf.example.com: depends on the sender)',
+      item: 'mail.example.com',
+      expected: 'at most 10 DNS lookups',
+      found: 'mail.example.com 1',
+    });
+  });
+
   it('fails against a lower limit declared in spf.max_lookups', async () => {
     const yaml = `source: live
 domains:
