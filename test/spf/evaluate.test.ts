@@ -85,7 +85,7 @@ describe('evaluateSpf', () => {
     });
   });
 
-  it('gives permerror for a syntax error that mailauth alone lets through', async () => {
+  it('gives permerror when a record has a syntax error that mailauth alone lets through', async () => {
     const verdict = await evaluateSpf(dns, { ip: '192.0.2.1', sender: 'a@bare-ip6.example.com' });
 
     expect(verdict).toEqual({
@@ -95,7 +95,7 @@ describe('evaluateSpf', () => {
     });
   });
 
-  it('treats lookups built from a HELO that is no domain name as void, not as permerror', async () => {
+  it('passes when a HELO that is no domain name makes the lookups built from it void', async () => {
     const verdict = await evaluateSpf(dns, {
       ip: '192.0.2.1',
       sender: 'a@helo.example.com',

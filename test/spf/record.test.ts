@@ -29,7 +29,7 @@ describe('parseSpf', () => {
     ]);
   });
 
-  it('fails with the first invalid term named', () => {
+  it('fails when a term is invalid, naming the first one', () => {
     expect([
       reason('v=spf1 ip4:192.0.2.01'),
       reason('v=spf1 ip4:192.0.2.0/33'),
@@ -59,7 +59,7 @@ describe('parseSpf', () => {
     ]);
   });
 
-  it('fails only records that are SPF records: "v=spf1" alone or before a space', () => {
+  it('passes only records starting with "v=spf1" alone or before a space', () => {
     expect(
       ['v=spf1', 'v=spf1 -all', 'V=SPF1 -all', 'v=spf10 -all', 'v=spf1-all'].map(isSpfRecord),
     ).toEqual([true, true, true, false, false]);

@@ -51,7 +51,7 @@ describe('expandValidatedDomain and reverseName', () => {
     );
   });
 
-  it('names the reverse zone of IPv4 and IPv6 addresses', () => {
+  it('passes with the reverse names of IPv4 and IPv6 addresses', () => {
     expect([reverseName('192.0.2.42'), reverseName('2001:db8::1')]).toEqual([
       '42.2.0.192.in-addr.arpa',
       '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa',

@@ -45,7 +45,7 @@ describe('spf.no-ptr', () => {
     });
   });
 
-  it('ignores a redirect that an all mechanism makes unreachable', async () => {
+  it('passes when the ptr sits behind a redirect that an all mechanism makes unreachable', async () => {
     const zone = [
       ...withTxt(
         HEALTHY,
