@@ -87,11 +87,10 @@ export function subjectName(subject: Subject): { subject: string; region?: strin
 }
 
 /**
- * The region a path is shown under: the declared one, or the Lambda's own when no region
- * variable can move it elsewhere. A Lambda reading its region from a variable shows none,
- * since the region it sends through is a fact its checks name, not a declaration.
+ * The region a path is shown under: the declared one, else the Lambda's own. A Lambda may
+ * send through another region (its region variable), so every path message names the
+ * region it sends through.
  */
 function pathRegion(path: Expectations['sending_paths'][number]): string | undefined {
-  if (path.region) return path.region;
-  return path.kind === 'ses-api' && !path.lambda?.region_env ? path.lambda?.region : undefined;
+  return path.region ?? (path.kind === 'ses-api' ? path.lambda?.region : undefined);
 }
