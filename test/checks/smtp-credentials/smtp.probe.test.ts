@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import check, { type ProbeFacts } from '../../../checks/smtp-credentials/smtp.probe.js';
@@ -116,14 +117,14 @@ describe('smtp.probe against an SMTP server on 127.0.0.1', () => {
   });
   afterAll(() => ses.close());
 
-  async function run(credential: string) {
+  async function run(credential: string, localPort = ses.port) {
     const path = smtpContext(`username: { value: AKIAIOSFODNN7EXAMPLE }\n${credential}`);
     const targets: string[] = [];
     path.ctx.smtpProbe = createSmtpProbe({
       ca: tls.cert,
       connectTo: (host, port) => {
         targets.push(`${host}:${port}`);
-        return { host: '127.0.0.1', port: ses.port };
+        return { host: '127.0.0.1', port: localPort };
       },
     });
 
@@ -165,5 +166,20 @@ describe('smtp.probe against an SMTP server on 127.0.0.1', () => {
       found: '535 Authentication Credentials Invalid',
     });
     expect(ses.mailCommands).toEqual([]);
+  });
+
+  it('is inconclusive, never a fail, when the endpoint refuses the connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const { outcome } = await run(`password: { file: ${join(dir, 'us-east-1')} }`, port);
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message: `email-smtp.us-east-1.amazonaws.com:587 could not be probed for gmail-alias: connect ECONNREFUSED 127.0.0.1:${port}`,
+      found: `connect ECONNREFUSED 127.0.0.1:${port}`,
+    });
   });
 });
