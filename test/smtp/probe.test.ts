@@ -82,6 +82,27 @@ describe('createSmtpProbe', () => {
     ]);
   });
 
+  it('fails with the server words, the password blanked, when a server quotes it', async () => {
+    const echoing = await startFakeSesSmtp(tls, { echoesPassword: true });
+    const password = deriveSmtpPassword(TEST_SECRET, 'eu-west-1');
+
+    try {
+      const result = await probeAt(echoing.port)({
+        host: smtpEndpoint('us-east-1'),
+        port: 587,
+        username: TEST_KEY_ID,
+        password,
+      });
+
+      expect(result).toEqual({
+        status: 'rejected',
+        response: '535 Authentication Credentials Invalid (got [redacted])',
+      });
+    } finally {
+      await echoing.close();
+    }
+  });
+
   it('never sends MAIL FROM, RCPT TO or DATA, whatever the answer', () => {
     expect(ses.attempts.length).toBeGreaterThanOrEqual(5);
     expect(ses.mailCommands).toEqual([]);

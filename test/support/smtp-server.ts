@@ -59,7 +59,7 @@ export interface FakeSesSmtp {
  */
 export async function startFakeSesSmtp(
   tls: { cert: string; key: string },
-  options: { withoutStartTls?: boolean } = {},
+  options: { withoutStartTls?: boolean; echoesPassword?: boolean } = {},
 ): Promise<FakeSesSmtp> {
   const attempts: FakeSesSmtp['attempts'] = [];
   const mailCommands: string[] = [];
@@ -88,9 +88,10 @@ export async function startFakeSesSmtp(
         auth.password === deriveSmtpPassword(TEST_SECRET, region);
       attempts.push({ username: auth.username ?? '', region, accepted });
       if (accepted) return callback(null, { user: auth.username });
-      callback(
-        Object.assign(new Error('Authentication Credentials Invalid'), { responseCode: 535 }),
-      );
+      // An odd peer that quotes what it was sent, to prove the probe blanks it.
+      const quoted = options.echoesPassword ? ` (got ${auth.password})` : '';
+      const words = `Authentication Credentials Invalid${quoted}`;
+      callback(Object.assign(new Error(words), { responseCode: 535 }));
     },
     onMailFrom: (_address, _session, callback) => refuse('MAIL FROM', callback),
     onRcptTo: (_address, _session, callback) => refuse('RCPT TO', callback),
