@@ -49,11 +49,12 @@ export interface PacerOptions {
 /**
  * Starts are spaced 1/rate apart instead of sent in bursts: AWS meters with token buckets,
  * and a burst at the start of each second drains the bucket that the end of the previous
- * second was refilling, which a fixed one-second window does not see. A start that a busy
- * event loop delayed may be made up for, but only within CATCH_UP_MS. Waiting tasks hold
- * no slot of the concurrency, so a slow answer never slows the pace of the others. After
- * throttling the pace halves and then climbs back by a twentieth of the limit per success
- * (additive increase, multiplicative decrease, as the SDK's adaptive retry mode does).
+ * second was refilling, which a fixed one-second window does not see. Like a token bucket
+ * holding CATCH_UP_MS of requests, a pacer may start that many back to back after a pause
+ * or after a busy event loop delayed its timers (at AWS's own rates, not even one).
+ * Waiting tasks hold no slot of the concurrency, so a slow answer never slows the others.
+ * After throttling the pace halves and then climbs back by a twentieth of the limit per
+ * success (additive increase, multiplicative decrease, as the SDK's adaptive retry mode does).
  */
 export function createPacer(limit: BucketLimit, options: PacerOptions = {}): Pacer {
   const now = options.now ?? (() => performance.now());
@@ -79,7 +80,7 @@ export function createPacer(limit: BucketLimit, options: PacerOptions = {}): Pac
         }
         return;
       }
-      const slot = nextStart === -Infinity ? time : Math.max(nextStart, time - CATCH_UP_MS);
+      const slot = Math.max(nextStart, time - CATCH_UP_MS);
       nextStart = slot + 1000 / rate;
       active++;
       waiting.shift()!();
@@ -113,4 +114,4 @@ export function createPacer(limit: BucketLimit, options: PacerOptions = {}): Pac
 }
 
 /** How far behind its schedule a pacer may start requests back to back to catch up. */
-const CATCH_UP_MS = 10;
+const CATCH_UP_MS = 100;

@@ -34,12 +34,13 @@ describe('bucketLimits', () => {
 });
 
 describe('createPacer', () => {
-  it('passes when starts are spaced one over the rate apart, not sent in a burst', async () => {
+  it('passes when starts are spaced one over the rate apart after 100 ms of credit', async () => {
     const { pacer, starts, task } = virtualPacer(4);
 
     await Promise.all([1, 2, 3, 4].map(() => pacer.run(task)));
 
-    expect(starts).toEqual([0, 250, 500, 750]);
+    // The second start uses the credit a full bucket holds; from then on, 250 ms apart.
+    expect(starts).toEqual([0, 150, 400, 650]);
   });
 
   it('passes when throttling halves the pace and successes win it back step by step', async () => {
