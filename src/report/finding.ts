@@ -17,14 +17,20 @@ export function formatFinding(result: CheckResult): string {
   const attention = result.outcome !== 'pass';
   const expected = result.expected ?? (attention ? result.title : undefined);
   const found = result.found ?? (attention ? FOUND_BY_OUTCOME[result.outcome] : undefined);
-  if (expected) lines.push(`  expected: ${expected}`);
-  if (found) lines.push(`  found:    ${found}`);
-  if (attention) lines.push(`  fix:      ${result.remediation}`);
+  if (expected) lines.push(field('expected', expected));
+  if (found) lines.push(field('found', found));
+  if (attention) lines.push(field('fix', result.remediation));
   if (result.location) {
     const { file, line, column } = result.location;
     lines.push(`  declared: ${file}:${line}:${column}`);
   }
   return lines.join('\n');
+}
+
+/** `  found:    …`, a value of several lines kept under its first line. */
+function field(label: string, value: string): string {
+  const head = `  ${label}:`.padEnd(12);
+  return head + value.split('\n').join(`\n${' '.repeat(12)}`);
 }
 
 /** `FAIL`, `INCONCLUSIVE`… as the human report and the summary show them. */
