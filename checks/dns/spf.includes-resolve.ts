@@ -1,20 +1,21 @@
-import { collectSpfDomains, type SpfBranch, type SpfDomain } from '../../src/collect/spf.js';
+import type { SpfBranch, SpfDomain } from '../../src/collect/spf.js';
 import { describeStatus, isUndecided, joinedTxt } from '../../src/dns/answer.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { fail, inconclusive, pass } from '../../src/engine/check.js';
 import {
   describeAnswer,
   describeDomain,
   hasValidRecord,
   visitBranches,
 } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
  * Passes, per domain, when every include and redirect target of its SPF tree publishes
  * exactly one valid SPF record: one that does not makes the whole evaluation a permerror.
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.includes-resolve',
     layer: 'dns',
     severity: 'high',
@@ -24,10 +25,8 @@ export default defineCheck({
       'Remove the include or redirect of a domain that publishes no SPF record (a service no longer used, or a misspelt name), or correct the name to the one the service documents.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-5.2',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (_subject, domains: SpfDomain[]) => domains.flatMap(judge),
-});
+  judge,
+);
 
 function judge(spf: SpfDomain): Outcome[] {
   if (!hasValidRecord(spf.policy)) return [];

@@ -1,5 +1,5 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
+import { fail, inconclusive, pass } from '../../src/engine/check.js';
 import {
   countLookups,
   describeDomain,
@@ -8,6 +8,7 @@ import {
   plural,
   unknownParts,
 } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
@@ -15,8 +16,8 @@ import type { Outcome } from '../../src/types.js';
  * number at most `spf.max_lookups` (10, the RFC 7208 limit), every branch counted, since a
  * receiver walks a different path for each client address.
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.lookup-limit',
     layer: 'dns',
     severity: 'high',
@@ -26,11 +27,8 @@ export default defineCheck({
       'Remove includes of services that no longer send for the domain, replace a and mx terms by ip4/ip6 ranges, or give each service its own subdomain; past the limit receivers return permerror.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-4.6.4',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (subject, domains: SpfDomain[]) =>
-    domains.flatMap((spf) => judge(spf, subject.domain.spf.max_lookups)),
-});
+  (spf, { spf: limits }) => judge(spf, limits.max_lookups),
+);
 
 function judge(spf: SpfDomain, limit: number): Outcome[] {
   if (!hasValidRecord(spf.policy)) return [];

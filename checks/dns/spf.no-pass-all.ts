@@ -1,5 +1,5 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
+import { fail, inconclusive, pass } from '../../src/engine/check.js';
 import {
   describeDomain,
   describePlace,
@@ -8,14 +8,15 @@ import {
   unknownParts,
   visitPolicies,
 } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
  * Passes, per domain, when no record its SPF passes on to (itself, or through pass-qualified
  * includes and redirects) has `+all`, which authorizes every address on the internet.
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.no-pass-all',
     layer: 'dns',
     severity: 'critical',
@@ -25,10 +26,8 @@ export default defineCheck({
       'End the record with "~all" or "-all" after the mechanisms of the services that really send for the domain; "+all" (or a bare "all") lets anyone pass SPF as the domain.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-5.1',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (_subject, domains: SpfDomain[]) => domains.flatMap(judge),
-});
+  judge,
+);
 
 function judge(spf: SpfDomain): Outcome[] {
   if (!hasValidRecord(spf.policy)) return [];

@@ -1,5 +1,5 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
-import { defineCheck, inconclusive, pass, warn } from '../../src/engine/check.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
+import { inconclusive, pass, warn } from '../../src/engine/check.js';
 import {
   describeDomain,
   describePlace,
@@ -8,14 +8,15 @@ import {
   unknownParts,
   visitPolicies,
 } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
  * Passes, per domain, when no record of its SPF tree uses `ptr`, which RFC 7208 says not to
  * use: it is slow, loads the reverse DNS of others, and some receivers skip it; warns if found.
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.no-ptr',
     layer: 'dns',
     severity: 'low',
@@ -25,10 +26,8 @@ export default defineCheck({
       'Replace the ptr mechanism by the ip4/ip6 ranges or the a mechanism of the hosts it was meant to cover.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-5.5',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (_subject, domains: SpfDomain[]) => domains.flatMap(judge),
-});
+  judge,
+);
 
 function judge(spf: SpfDomain): Outcome[] {
   if (!hasValidRecord(spf.policy)) return [];

@@ -1,12 +1,13 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
 import { describeStatus, isUndecided, joinedTxt } from '../../src/dns/answer.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import { fail, inconclusive, pass } from '../../src/engine/check.js';
 import { describeDomain } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /** Passes, per domain, when the From and the MAIL FROM domain each publish one SPF record. */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.record',
     layer: 'dns',
     severity: 'high',
@@ -16,10 +17,8 @@ export default defineCheck({
       'Publish exactly one TXT record starting with "v=spf1" at the domain; merge the mechanisms of several SPF records into one, since two make every receiver return permerror.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-4.5',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (_subject, domains: SpfDomain[]) => domains.map(judge),
-});
+  judge,
+);
 
 function judge(spf: SpfDomain): Outcome {
   const { txt, records } = spf.policy;

@@ -1,14 +1,15 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
-import { defineCheck, fail, pass } from '../../src/engine/check.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
+import { fail, pass } from '../../src/engine/check.js';
 import { describeDomain } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
  * Passes, per domain, when its SPF record, TXT strings joined with no separator, follows
  * the grammar of RFC 7208 section 12.
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.syntax',
     layer: 'dns',
     severity: 'high',
@@ -18,10 +19,8 @@ export default defineCheck({
       'Correct the term named in the finding; receivers read the TXT strings joined with nothing between them, so a string split inside a term must continue it exactly.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-12',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (_subject, domains: SpfDomain[]) => domains.flatMap(judge),
-});
+  judge,
+);
 
 function judge(spf: SpfDomain): Outcome[] {
   const { parsed, records } = spf.policy;

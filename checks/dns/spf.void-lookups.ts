@@ -1,5 +1,5 @@
-import { collectSpfDomains, type SpfDomain } from '../../src/collect/spf.js';
-import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
+import type { SpfDomain } from '../../src/collect/spf.js';
+import { fail, inconclusive, pass } from '../../src/engine/check.js';
 import {
   describeDomain,
   hasValidRecord,
@@ -7,14 +7,15 @@ import {
   unknownParts,
   voidLookups,
 } from '../../src/spf/tree.js';
+import { defineSpfCheck } from '../../src/spf/check.js';
 import type { Outcome } from '../../src/types.js';
 
 /**
  * Passes, per domain, when at most `spf.max_void_lookups` (2, the RFC 7208 limit) of the
  * lookups of its whole tree return no records (NXDOMAIN or NODATA).
  */
-export default defineCheck({
-  meta: {
+export default defineSpfCheck(
+  {
     id: 'spf.void-lookups',
     layer: 'dns',
     severity: 'high',
@@ -24,11 +25,8 @@ export default defineCheck({
       'Remove the include, a, mx or exists terms whose names no longer exist or hold no records; past the limit receivers return permerror.',
     reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-4.6.4',
   },
-  scope: 'domain',
-  collect: (subject, ctx) => collectSpfDomains(ctx, subject.domain),
-  evaluate: (subject, domains: SpfDomain[]) =>
-    domains.flatMap((spf) => judge(spf, subject.domain.spf.max_void_lookups)),
-});
+  (spf, { spf: limits }) => judge(spf, limits.max_void_lookups),
+);
 
 function judge(spf: SpfDomain, limit: number): Outcome[] {
   if (!hasValidRecord(spf.policy)) return [];
