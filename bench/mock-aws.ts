@@ -1,6 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import type { ServiceName } from '../src/aws/commands.js';
 import { Recording } from '../src/aws/recording.js';
+import { reviveDates } from '../src/aws/replay.js';
 
 /** What the mocked AWS saw: every request, the throttled ones, and the distinct ones. */
 export interface Received {
@@ -83,16 +84,4 @@ export function createMockAws(options: MockAwsOptions) {
   });
 
   return { makeClient, received: (): Received => ({ ...received, distinct: seen.size }) };
-}
-
-/** Recordings keep timestamps as ISO strings; the SDK hands them over as Date objects. */
-function reviveDates(value: unknown): unknown {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) {
-    return new Date(value);
-  }
-  if (Array.isArray(value)) return value.map(reviveDates);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v)]));
-  }
-  return value;
 }

@@ -49,7 +49,7 @@ function answer(
 }
 
 /** The SDK returns timestamps as Date objects; JSON recordings keep them as ISO strings. */
-function reviveDates(value: unknown): unknown {
+export function reviveDates(value: unknown): unknown {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) {
     return new Date(value);
   }
