@@ -36,7 +36,9 @@ export function createSmtpProbe(options: SmtpProbeOptions = {}): SmtpProbe {
       tls: { servername: host, minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
       connectionTimeout: timeout,
       greetingTimeout: timeout,
-      socketTimeout: timeout,
+      // Longer than the greeting wait, so a server that never greets is named as such
+      // rather than as an idle socket: both timers start when the connection opens.
+      socketTimeout: timeout * 2,
       logger: false,
       debug: false,
     });
