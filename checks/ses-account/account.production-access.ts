@@ -32,7 +32,7 @@ export default defineCheck({
   scope: 'region',
   async collect({ region, expectation }, ctx): Promise<ProductionAccessFacts> {
     const account = await collectAccount(ctx, region);
-    const sandboxed = account.ok && account.value.ProductionAccessEnabled !== true;
+    const sandboxed = account.ok && account.value.ProductionAccessEnabled === false;
     if (!sandboxed || expectation?.production_access !== undefined) return { account };
     return { account, recipients: await collectSandboxRecipients(ctx, region) };
   },
@@ -43,7 +43,12 @@ export default defineCheck({
       );
     }
 
-    const production = account.value.ProductionAccessEnabled === true;
+    const production = account.value.ProductionAccessEnabled;
+    if (production === undefined) {
+      return inconclusive(
+        `SES account in ${region} answered GetAccount without ProductionAccessEnabled`,
+      );
+    }
     const review = account.value.Details?.ReviewDetails?.Status;
     const found = `ProductionAccessEnabled ${production}${review ? `, review ${review}` : ''}`;
     const declared = expectation?.production_access;

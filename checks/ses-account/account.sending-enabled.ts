@@ -23,8 +23,13 @@ export default defineCheck({
       );
     }
 
+    // An answer without the field says nothing either way; reading it as false would fail a
+    // healthy account on a partial response.
+    const enabled = account.value.SendingEnabled;
+    if (enabled === undefined) {
+      return inconclusive(`SES account in ${region} answered GetAccount without SendingEnabled`);
+    }
     const wanted = expectation?.sending_enabled ?? true;
-    const enabled = account.value.SendingEnabled === true;
     const found = `SendingEnabled ${enabled}`;
     if (enabled === wanted) {
       return pass(

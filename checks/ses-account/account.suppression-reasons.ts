@@ -28,7 +28,14 @@ export default defineCheck({
       );
     }
 
-    const reasons = [...(account.value.SuppressionAttributes?.SuppressedReasons ?? [])].sort();
+    // No attributes at all is a partial answer, not "no reasons set" (that is an empty list).
+    const listed = account.value.SuppressionAttributes?.SuppressedReasons;
+    if (listed === undefined) {
+      return inconclusive(
+        `SES account in ${region} answered GetAccount without SuppressionAttributes.SuppressedReasons`,
+      );
+    }
+    const reasons = [...listed].sort();
     const found = `SuppressedReasons [${reasons.join(', ')}]`;
     if (reasons.length === 0) {
       return pass(

@@ -166,4 +166,13 @@ describe('account.production-access', () => {
     expect(collected).toEqual({ account: { ok: true, value: { ProductionAccessEnabled: true } } });
     expect(ses.commandCalls(GetEmailIdentityCommand)).toHaveLength(0);
   });
+
+  it('is inconclusive when GetAccount answers without ProductionAccessEnabled', () => {
+    const outcome = check.evaluate(subject(), { account: { ok: true, value: {} } }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message: 'SES account in us-west-2 answered GetAccount without ProductionAccessEnabled',
+    });
+  });
 });

@@ -82,4 +82,13 @@ describe('account.sending-enabled', () => {
         'SES account in us-east-1 could not be read: throttled by AWS after retries (ses:GetAccount)',
     });
   });
+
+  it('is inconclusive when GetAccount answers without SendingEnabled', () => {
+    const outcome = check.evaluate(subject(), { ok: true, value: {} }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message: 'SES account in us-east-1 answered GetAccount without SendingEnabled',
+    });
+  });
 });

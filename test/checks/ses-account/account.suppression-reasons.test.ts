@@ -62,4 +62,14 @@ describe('account.suppression-reasons', () => {
       message: 'SES account in eu-west-1 could not be read: InternalFailure: internal error',
     });
   });
+
+  it('is inconclusive when GetAccount answers without SuppressionAttributes', () => {
+    const outcome = check.evaluate(subject, { ok: true, value: {} }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'SES account in eu-west-1 answered GetAccount without SuppressionAttributes.SuppressedReasons',
+    });
+  });
 });
