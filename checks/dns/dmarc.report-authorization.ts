@@ -60,11 +60,13 @@ const check: Check<'domain', ReportAuthorizationFacts> = defineCheck({
     return { dmarc, external };
   },
   evaluate({ domain: { domain } }, { dmarc, external }) {
-    if (dmarc.status !== 'found' || !dmarc.parsed.ok) {
-      return pass(
-        `${domain} has no usable DMARC record, so no report destination needs authorization`,
+    if (dmarc.status === 'undecided') {
+      return inconclusive(
+        `DMARC report destinations of ${domain} could not be read (${dmarc.name}: ${dmarc.found})`,
       );
     }
+    // Without a usable record there is nothing to authorize; dmarc.record reports the absence.
+    if (dmarc.status !== 'found' || !dmarc.parsed.ok) return [];
     if (external.length === 0) {
       return pass(`DMARC aggregate reports of ${domain} go to no destination outside the domain`, {
         found: `rua=${dmarc.parsed.record.rua.join(',') || '(none)'}`,
