@@ -1,3 +1,4 @@
+import { isUndecided } from '../dns/answer.js';
 import type { DnsLookup } from '../dns/resolver.js';
 import type { AuditContext } from '../engine/context.js';
 import { evaluateSpf, type SpfVerdict } from '../spf/evaluate.js';
@@ -58,6 +59,14 @@ async function collectSesNetworks(
 ): Promise<{ ok: true; value: string[] } | { ok: false; reason: string }> {
   const policy = await collectSpfTree(ctx, SES_SPF_DOMAIN);
   const unknown = unknownParts(policy);
+  // An answer that says nothing either way is not "no valid record": name it as unresolved.
+  if (isUndecided(policy.txt)) {
+    const state = describeAnswer(policy.txt);
+    return {
+      ok: false,
+      reason: `the SPF record of ${SES_SPF_DOMAIN} could not be resolved (${state})`,
+    };
+  }
   if (!hasValidRecord(policy)) {
     const state = unknown.length > 0 ? unknown.join('; ') : describeAnswer(policy.txt);
     return { ok: false, reason: `${SES_SPF_DOMAIN} publishes no valid SPF record (${state})` };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/dns/spf.authorizes-ses.js';
-import { AMAZONSES, HEALTHY, runOnZone, withTxt } from '../../spf/check-run.js';
+import { subjectsFor } from '../../../src/engine/subjects.js';
+import type { SubjectOf } from '../../../src/engine/check.js';
+import { fakeDns, testContext } from '../../support/audit-context.js';
+import { AMAZONSES, HEALTHY, runOnZone, SPF_EXPECTATIONS, withTxt } from '../../spf/check-run.js';
 
 const EXPECTED = 'SPF pass for every address range amazonses.com publishes';
 
@@ -67,7 +70,7 @@ describe('spf.authorizes-ses', () => {
       {
         outcome: 'inconclusive',
         message:
-          'the SES sending addresses could not be read: amazonses.com publishes no valid SPF record (amazonses.com TXT: SERVFAIL)',
+          'the SES sending addresses could not be read: the SPF record of amazonses.com could not be resolved (amazonses.com TXT: SERVFAIL)',
         item: 'mail.example.com',
         expected: EXPECTED,
       },
@@ -93,5 +96,23 @@ describe('spf.authorizes-ses', () => {
           'the SPF policy of MAIL FROM domain mail.example.com could not be evaluated for SES address 199.255.192.1 (temperror: mailspec: error in processing during lookup of bounce@mail.example.com: A relay.example.com: ESERVFAIL)',
       },
     ]);
+  });
+
+  it('is inconclusive when the SPF record of amazonses.com times out, named as unresolved', async () => {
+    const ctx = testContext({
+      dns: fakeDns({ 'amazonses.com TXT': { status: 'timeout' } }),
+      yaml: SPF_EXPECTATIONS,
+    });
+    const subject = subjectsFor(ctx.loaded.expectations, 'domain')[0] as SubjectOf<'domain'>;
+
+    const outcome = check.evaluate(subject, await check.collect(subject, ctx), ctx);
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'the SES sending addresses could not be read: the SPF record of amazonses.com could not be resolved (amazonses.com TXT: DNS timeout)',
+      item: 'mail.example.com',
+      expected: EXPECTED,
+    });
   });
 });
