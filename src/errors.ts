@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   MAILSPEC_USAGE: 'a command line that the CLI cannot parse',
   MAILSPEC_OUTPUT_UNWRITABLE: 'a report path that cannot be written',
   MAILSPEC_SECRET_INPUT: 'a secret that was expected on standard input and is missing',
+  MAILSPEC_RECORD_NO_AWS: 'a live run to record that could not reach AWS, so nothing was written',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -29,6 +29,11 @@ export async function runRecordCommand(argv: string[]): Promise<number> {
     `mailspec: recorded ${run.results.length} results into ${values.out} (${run.files.join(', ')})\n`,
   );
   for (const what of run.redacted) process.stdout.write(`mailspec: redacted ${what}\n`);
+  if (run.denied.length > 0) {
+    process.stderr.write(
+      `mailspec: warning: access denied for ${run.denied.join(', ')}; those checks replay as inconclusive\n`,
+    );
+  }
   process.stdout.write(
     `mailspec: replay it with: mailspec audit --expectations ${values.out}/expectations.yaml\n`,
   );

@@ -1,5 +1,5 @@
 import { endpointRegion } from '../aws/commands.js';
-import type { AwsGateway } from '../aws/gateway.js';
+import type { AwsFailureKind, AwsGateway } from '../aws/gateway.js';
 import { Recording, type RecordedCall } from '../aws/recording.js';
 import type { DnsAnswer, MxRecord } from '../dns/answer.js';
 import type { DnsLookup } from '../dns/resolver.js';
@@ -13,11 +13,14 @@ export interface Capture {
   aws: AwsGateway;
   dns: DnsLookup;
   calls(): RecordedCall[];
+  /** How each distinct call went, in the gateway's terms: `ok` or why it failed. */
+  outcomes(): { call: RecordedCall; kind: 'ok' | AwsFailureKind }[];
   answers(): DnsAnswer[];
 }
 
 export function capture(aws: AwsGateway, dns: DnsLookup): Capture {
   const calls = new Map<string, RecordedCall>();
+  const kinds = new Map<string, 'ok' | AwsFailureKind>();
   const answers = new Map<string, DnsAnswer>();
 
   const recordingAws: AwsGateway = {
@@ -33,6 +36,7 @@ export function capture(aws: AwsGateway, dns: DnsLookup): Capture {
           : { error: { name: result.errorName, message: result.message } }),
       };
       calls.set(Recording.key(call), call);
+      kinds.set(Recording.key(call), result.ok ? 'ok' : result.kind);
       return result as never;
     },
     stats: () => aws.stats(),
@@ -50,6 +54,8 @@ export function capture(aws: AwsGateway, dns: DnsLookup): Capture {
     aws: recordingAws,
     dns: recordingDns,
     calls: () => [...calls.values()],
+    outcomes: () =>
+      [...calls.entries()].map(([key, call]) => ({ call, kind: kinds.get(key) ?? 'ok' })),
     answers: () => [...answers.values()],
   };
 }

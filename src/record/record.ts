@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { RecordedCall } from '../aws/recording.js';
 import type { LoadedExpectations } from '../config/load.js';
@@ -10,6 +10,7 @@ import { MailspecError } from '../errors.js';
 import type { CheckResult } from '../types.js';
 import { createAnonymiser } from './anonymise.js';
 import { capture, zoneRecords } from './capture.js';
+import { deniedPermissions, unrecordableReason } from './reach.js';
 import { redactOutput } from './redact.js';
 
 export interface RecordedRun {
@@ -18,6 +19,8 @@ export interface RecordedRun {
   recordedAt: Date;
   redacted: string[];
   files: string[];
+  /** Permissions some call was denied; those calls are kept as errors and replay so. */
+  denied: string[];
 }
 
 /**
@@ -32,7 +35,7 @@ export async function recordFixture(
   out: string,
   overrides: Omit<SourceOverrides, 'live' | 'fixtures'> & { now?: Date } = {},
 ): Promise<RecordedRun> {
-  assertEmpty(out);
+  assertWritable(out);
   const recordedAt = new Date(Math.floor((overrides.now ?? new Date()).getTime() / 1000) * 1000);
   const prepared = await prepareSource(file, { ...overrides, live: true });
   const captured = capture(prepared.ctx.aws, prepared.ctx.dns);
@@ -52,31 +55,100 @@ export async function recordFixture(
     await prepared.close();
   }
 
+  const outcomes = captured.outcomes();
+  const unrecordable = unrecordableReason(outcomes);
+  if (unrecordable) {
+    throw new MailspecError(
+      'MAILSPEC_RECORD_NO_AWS',
+      `record: ${unrecordable}; nothing was written`,
+    );
+  }
+
   const anonymiser = createAnonymiser();
   const redacted: string[] = [];
+  const keptVariables = namedVariables(file);
   const calls = captured.calls().map((call) => {
     if (!call.output) return anonymiser.deep(call);
-    const redaction = redactOutput(call.service, call.operation, call.output);
-    if (redaction.redacted) redacted.push(redaction.redacted);
+    const redaction = redactOutput({ ...call, output: call.output }, { keptVariables });
+    redacted.push(...redaction.redacted);
     return anonymiser.deep({ ...call, output: redaction.output });
   });
   const zone = anonymiser.deep(zoneRecords(captured.answers()));
   const expectations = anonymiser.text(text.replace(/^source:.*$/m, 'source: .'));
 
-  const files = writeLayout(out, calls, zone, expectations, {
-    recorded_at: recordedAt.toISOString(),
-    note: 'Recorded by mailspec record; secrets redacted, account ids and access key ids replaced.',
-    redacted,
-    replaced: anonymiser.counts(),
-  });
-  return { results: anonymiser.deep(results), recordedAt, redacted, files };
+  const files = writeOrRefuse(out, () =>
+    writeLayout(out, calls, zone, expectations, {
+      recorded_at: recordedAt.toISOString(),
+      note: 'Recorded by mailspec record; secrets redacted, account ids and access key ids replaced.',
+      redacted,
+      replaced: anonymiser.counts(),
+    }),
+  );
+  const denied = deniedPermissions(outcomes);
+  return { results: anonymiser.deep(results), recordedAt, redacted, files, denied };
 }
 
-function assertEmpty(out: string): void {
-  if (existsSync(out) && readdirSync(out).length > 0) {
+/** The Lambda variables the expectations read: `region_env` and `from_env` of its paths. */
+function namedVariables(file: LoadedExpectations) {
+  return (functionName: string, region: string): ReadonlySet<string> => {
+    const names = file.expectations.sending_paths.flatMap((path) => {
+      const lambda = path.kind === 'ses-api' ? path.lambda : undefined;
+      if (!lambda || lambda.function !== functionName || lambda.region !== region) return [];
+      return [lambda.region_env, lambda.from_env].filter((name) => name !== undefined);
+    });
+    return new Set(names);
+  };
+}
+
+/**
+ * Checked before the live run, so a run of minutes is not lost to a bad --out: an empty
+ * folder, or a new one under a folder that can be written.
+ */
+function assertWritable(out: string): void {
+  const refuse = (why: string) => {
+    throw new MailspecError('MAILSPEC_OUTPUT_UNWRITABLE', `record: ${out} ${why}`);
+  };
+  const existing = statOf(out);
+  if (existing) {
+    if (!existing.isDirectory()) refuse('is a file, not a folder; record into a new folder');
+    if (readdirSync(out).length > 0) refuse('already holds files; record into a new folder');
+    if (!canWrite(out)) refuse('cannot be written');
+    return;
+  }
+
+  let parent = dirname(resolve(out));
+  while (!statOf(parent)) parent = dirname(parent);
+  if (!statOf(parent)!.isDirectory()) refuse(`cannot be created: ${parent} is a file`);
+  if (!canWrite(parent)) refuse(`cannot be created: ${parent} cannot be written`);
+}
+
+/** A path under a file (ENOTDIR) does not exist either. */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A write that fails after the checks above (a full disk, a race) is one line too. */
+function writeOrRefuse(out: string, write: () => string[]): string[] {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new MailspecError(
       'MAILSPEC_OUTPUT_UNWRITABLE',
-      `record: ${out} already holds files; record into a new folder`,
+      `record: ${out} cannot be written (${code})`,
     );
   }
 }

@@ -13,6 +13,7 @@ import { startLoopbackDns } from '../../src/dns/loopback-server.js';
 import { Zone } from '../../src/dns/zone.js';
 import { audit } from '../../src/engine/audit.js';
 import { recordFixture, type RecordedRun } from '../../src/record/record.js';
+import { REDACTED } from '../../src/record/redact.js';
 import type { CheckResult } from '../../src/types.js';
 
 /**
@@ -41,7 +42,7 @@ sending_paths:
       username: { value: ${REAL_KEY} }
   - name: sender
     kind: ses-api
-    lambda: { function: campaign-sender, region: us-east-1 }
+    lambda: { function: campaign-sender, region: us-east-1, from_env: FROM_ADDRESS }
     role_arn: arn:aws:iam::${REAL_ACCOUNT}:role/campaign-sender
     from: admin@example.com
 `;
@@ -107,7 +108,13 @@ beforeAll(async () => {
     FunctionName: 'campaign-sender',
     FunctionArn: `arn:aws:lambda:us-east-1:${REAL_ACCOUNT}:function:campaign-sender`,
     Role: `arn:aws:iam::${REAL_ACCOUNT}:role/campaign-sender`,
-    Environment: { Variables: { FROM_ADDRESS: 'admin@example.com' } },
+    Environment: {
+      Variables: {
+        FROM_ADDRESS: 'admin@example.com',
+        DB_PASSWORD: 'db-pass-Q7x9!live',
+        STRIPE_KEY: 'sk_live_51HxQ7example0secret',
+      },
+    },
   } as never);
   const server = await startLoopbackDns(ZONE);
 
@@ -157,17 +164,20 @@ describe('record', () => {
   });
 
   it('passes when the zone keeps SERVFAIL as a failure and answers as records', () => {
-    const zone = parse(readFileSync(join(out, 'dns', 'recorded.yaml'), 'utf8')) as object[];
+    const zone = parse(readFileSync(join(out, 'dns', 'recorded.yaml'), 'utf8')) as {
+      name: string;
+    }[];
 
-    const servfail = zone.filter((record) => 'rcode' in record);
+    const failing = zone.filter((record) => record.name === 'tok2._domainkey.example.com');
+
     expect(zone).toContainEqual({
       name: '_dmarc.example.com',
       type: 'TXT',
       data: ['v=DMARC1; p=quarantine'],
     });
-    expect(servfail.every((record) => (record as { rcode: string }).rcode === 'SERVFAIL')).toBe(
-      true,
-    );
+    expect(failing).toEqual([
+      { name: 'tok2._domainkey.example.com', type: 'CNAME', rcode: 'SERVFAIL' },
+    ]);
   });
 
   it('fails when a real account id or access key id is left in any recorded file', () => {
@@ -182,6 +192,31 @@ describe('record', () => {
     expect(all).not.toContain(REAL_KEY);
     expect(all).toContain('arn:aws:iam::000000000001:role/campaign-sender');
     expect(all).toContain('AKIA000000001EXAMPLE');
+  });
+
+  it('fails when a Lambda environment value other than the named From variable is recorded', () => {
+    const lambda = readFileSync(join(out, 'aws', 'lambda.json'), 'utf8');
+    const recording = JSON.parse(readFileSync(join(out, 'recording.json'), 'utf8'));
+
+    const [call] = JSON.parse(lambda);
+
+    expect(lambda).not.toContain('db-pass-Q7x9!live');
+    expect(lambda).not.toContain('sk_live_51HxQ7example0secret');
+    expect(call.output.Environment.Variables).toEqual({
+      FROM_ADDRESS: 'admin@example.com',
+      DB_PASSWORD: REDACTED,
+      STRIPE_KEY: REDACTED,
+    });
+    expect(recording.redacted).toEqual([
+      'Lambda function campaign-sender in us-east-1: environment variable DB_PASSWORD',
+      'Lambda function campaign-sender in us-east-1: environment variable STRIPE_KEY',
+    ]);
+    expect(recorded.redacted).toEqual(recording.redacted);
+  });
+
+  it('passes when the permissions the live run was denied are reported', () => {
+    expect(recorded.denied).toContain('iam:GetUser');
+    expect(recorded.denied).not.toContain('ses:GetAccount');
   });
 
   it('fails when recording into a folder that already holds files', async () => {
