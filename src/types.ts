@@ -76,6 +76,14 @@ export interface CheckResult extends Outcome {
   waiver?: { reason: string; expires: string; location?: SourceLocation };
 }
 
+/**
+ * A waiver accepts a known fault (fail or warn). It never covers inconclusive: a check that
+ * could not decide says nothing a person could have accepted, so it stays inconclusive.
+ */
 export function reportedOutcome(result: CheckResult): ReportedOutcome {
-  return result.waiver && result.outcome !== 'pass' ? 'waived' : result.outcome;
+  return result.waiver && isWaivable(result.outcome) ? 'waived' : result.outcome;
+}
+
+export function isWaivable(outcome: OutcomeKind): boolean {
+  return outcome === 'fail' || outcome === 'warn';
 }

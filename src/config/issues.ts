@@ -22,6 +22,17 @@ export function describeIssue(
 ): { code: ErrorCode; message: string; keyName?: string } {
   const where = formatPath(issue.path as (string | number)[]);
   const value = valueAt(data, issue.path as (string | number)[]);
+  // A value under `credential:` may be a password or secret key pasted into the file: it is
+  // described by its type and length only, in every message below.
+  const secret = issue.path.includes('credential');
+  const describeValue = secret ? describeConcealed : describePlain;
+
+  if (secret && isScalar(value) && issue.code === 'invalid_union') {
+    return {
+      code: 'MAILSPEC_CONFIG_INVALID',
+      message: `${where}: ${describeValue(value)} is written in the file, but secrets must be referenced (env, file, secrets_manager or ssm), never written in the file`,
+    };
+  }
 
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
@@ -74,6 +85,13 @@ export function describeIssue(
       message: `${where}: expected ${options}, got ${describeValue(value)}`,
     };
   }
+  const literals = issue.code === 'invalid_union' ? unionLiterals(issue) : [];
+  if (literals.length > 0) {
+    return {
+      code: 'MAILSPEC_CONFIG_INVALID',
+      message: `${where}: expected one of ${literals.join(', ')}, got ${describeValue(value)}`,
+    };
+  }
   if (issue.code === 'invalid_union') {
     const keys = keysAt(jsonSchema, data, issue.path as (string | number)[]);
     const shapes = keys.length > 0 ? `one of the keys ${keys.join(', ')}` : 'another shape';
@@ -109,13 +127,49 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
   }, '');
 }
 
-function describeValue(value: unknown): string {
+function describePlain(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  // Values of YAML 1.1 tags: !!timestamp, !!binary, !!set, !!omap.
+  if (value instanceof Date) return `a !!timestamp (${formatTimestamp(value)})`;
+  if (value instanceof Uint8Array) return 'binary data (!!binary)';
+  if (value instanceof Set) return 'a set (!!set)';
+  if (value instanceof Map) return 'an ordered mapping (!!omap)';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan (not a number)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value < 0 ? '-' : ''}.inf`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** Type and length, never the value: what a message may say about a possible secret. */
+function describeConcealed(value: unknown): string {
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return `a number of ${String(value).length} characters`;
+  }
+  if (typeof value === 'boolean') return 'a boolean';
+  return isScalar(value) ? describePlain(value) : describePlain(Array.isArray(value) ? [] : {});
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && value !== undefined);
+}
+
+function formatTimestamp(date: Date): string {
+  const iso = Number.isNaN(date.getTime()) ? 'an invalid date' : date.toISOString();
+  return iso.replace('T00:00:00.000Z', '');
+}
+
+/** The allowed values of a union made of literals only (`port: 25 | 465 | …`), else none. */
+function unionLiterals(issue: Issue): string[] {
+  const branches = 'errors' in issue ? (issue.errors as Issue[][]) : [];
+  const values = branches.map((errors) =>
+    errors.length === 1 && errors[0].code === 'invalid_value' ? errors[0].values : undefined,
+  );
+  if (values.length === 0 || values.some((v) => v === undefined)) return [];
+  return values.flatMap((v) => v!.map((one) => JSON.stringify(one)));
 }
 
 function lowerFirst(text: string): string {

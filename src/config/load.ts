@@ -12,6 +12,8 @@ import {
 import { MailspecError, type SourceLocation } from '../errors.js';
 import { expectationsSchema, type Expectations } from './schema.js';
 import { describeIssue } from './issues.js';
+import { duplicateProblems } from './duplicates.js';
+import { aliasExpansionError, syntaxProblems } from './yaml-problems.js';
 
 /** A validated expectations file, with the way back from a key path to its line. */
 export interface LoadedExpectations {
@@ -50,23 +52,22 @@ export function loadExpectations(file: string, shownAs = file): LoadedExpectatio
 
 export function parseExpectations(text: string, file: string): LoadedExpectations {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // merge: `<<: *anchor` keys are merged, as most YAML tools do (YAML 1.1 merge keys).
+  // logLevel: the package warns on the terminal; its warnings become problems here instead.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: true,
+    logLevel: 'silent',
+  });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
 
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => {
-      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      return new MailspecError(
-        'MAILSPEC_CONFIG_SYNTAX',
-        `invalid YAML: ${message}`,
-        at(error.pos[0]),
-      );
-    });
-    throw new ConfigError(problems);
-  }
+  const syntax = syntaxProblems(doc, text, at);
+  if (syntax.length > 0) throw new ConfigError(sortByLine(syntax));
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new MailspecError('MAILSPEC_CONFIG_EMPTY', `expectations file ${file} is empty`, at(0));
   }
@@ -79,23 +80,42 @@ export function parseExpectations(text: string, file: string): LoadedExpectation
   }
 
   const locate = (path: readonly (string | number)[]) => locateNode(doc, path, at);
-  const data = doc.toJS();
+  const data = toData(doc, at);
   const parsed = expectationsSchema.safeParse(data);
+  const problems = duplicateProblems(data, locate);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+    for (const issue of parsed.error.issues) {
       const described = describeIssue(issue, data);
       const path = issue.path as (string | number)[];
       const parentPath = issue.code === 'invalid_key' ? path.slice(0, -1) : path;
       const location = described.keyName
         ? locateKey(doc, parentPath, described.keyName, at)
         : locate(issue.path as (string | number)[]);
-      return new MailspecError(described.code, described.message, location);
-    });
-    problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-    throw new ConfigError(problems);
+      problems.push(new MailspecError(described.code, described.message, location));
+    }
   }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(sortByLine(problems));
 
   return { file, dir: dirname(resolve(file)), expectations: parsed.data, locate };
+}
+
+function toData(doc: Document, at: (offset: number) => SourceLocation): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
+      throw new ConfigError([aliasExpansionError(doc, at)]);
+    }
+    throw error;
+  }
+}
+
+function sortByLine(problems: MailspecError[]): MailspecError[] {
+  return problems.sort(
+    (a, b) =>
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
 }
 
 /** The deepest node on the path that exists: a missing key points at its parent. */

@@ -1,3 +1,4 @@
+import { getPublicSuffix } from 'tldts';
 import { z } from 'zod';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { isSesRegion } from '../ses/regions.js';
@@ -9,16 +10,33 @@ import { ACCESS_KEY_ID } from '../smtp/password.js';
  * never silently ignored. The JSON Schema for editors is generated from this same schema.
  */
 
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+// A public suffix (com, co.uk) is where others register names: no one sends mail as it.
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9_]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
-    message: 'expected a domain name such as example.com',
-  })
-  .transform((name) => name.toLowerCase());
+  .regex(HOSTNAME, { message: 'expected a domain name such as example.com', abort: true })
+  .transform((name) => name.toLowerCase())
+  .refine((name) => getPublicSuffix(name) !== name, {
+    message:
+      'expected a domain of your own, not a public suffix under which anyone registers names',
+  });
 
+// RFC 5321 section 4.1.2: a dot-string local part has no leading, trailing or doubled dot,
+// and the domain's labels neither start nor end with a hyphen.
 const email = z
   .string()
-  .regex(/^[^@\s]+@([a-z0-9-]+\.)+[a-z]{2,63}$/i, { message: 'expected an email address' })
+  .regex(/^[^@\s]+@([a-z0-9-]+\.)+[a-z]{2,63}$/i, {
+    message: 'expected an email address',
+    abort: true,
+  })
+  .refine((address) => !/^\.|\.\.|\.@/.test(address), {
+    message:
+      'expected an email address whose part before @ has no leading, trailing or doubled dot',
+  })
+  .refine((address) => HOSTNAME.test(address.slice(address.lastIndexOf('@') + 1)), {
+    message: 'expected an email address whose domain labels do not start or end with a hyphen',
+  })
   .transform((address) => address.toLowerCase());
 
 /** Checked against the SES region list by the loader, which also suggests the nearest name. */

@@ -1,4 +1,5 @@
 import type { Expectations } from '../config/schema.js';
+import { MailspecError } from '../errors.js';
 import type { Scope } from './check.js';
 import { subjectName, subjectsFor } from './subjects.js';
 
@@ -17,12 +18,22 @@ const SCOPES: Scope[] = [
   'recipient',
 ];
 
-/** `"2/3"` → { index: 2, count: 3 }; undefined for anything else. */
-export function parseShard(value: string | undefined): Shard | undefined {
-  const match = /^(\d+)\/(\d+)$/.exec(value ?? '');
-  if (!match) return undefined;
-  const [index, count] = [Number(match[1]), Number(match[2])];
-  return index >= 1 && index <= count ? { index, count } : undefined;
+/**
+ * `"2/3"` → { index: 2, count: 3 }; undefined when no value is given. A value given in any
+ * other form is refused rather than ignored: a mistyped shard would otherwise run every
+ * subject in every CI job, or none. `given` names where it came from, for the message.
+ */
+export function parseShard(value: string | undefined, given = '--shard'): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (index < 1 || index > count) {
+    throw new MailspecError(
+      'MAILSPEC_USAGE',
+      `audit: ${given} takes i/n with 1 <= i <= n, not "${value}"`,
+    );
+  }
+  return { index, count };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Waiver } from '../config/schema.js';
 import type { LoadedExpectations } from '../config/load.js';
-import type { CheckResult } from '../types.js';
+import { isWaivable, type CheckResult } from '../types.js';
 
 export const WAIVER_CHECK_ID = 'config.waiver-matches';
 
@@ -16,8 +16,10 @@ export interface WaiverOptions {
  * Applies `waivers:` from the file. A waived check still ran: its real outcome stays in the
  * result and the waiver is attached beside it. A waiver is valid through its expiry day; after
  * that it no longer applies and every result it matched says so, so the check is back on with
- * a reason visible in every report. A waiver that matches nothing becomes a warn of its own,
- * since it is probably stale or misspelt.
+ * a reason visible in every report. A waiver covers fail and warn only: an inconclusive result
+ * stays inconclusive and says the waiver does not cover it, so a run that could not check
+ * never exits 0. A waiver that matches nothing becomes a warn of its own, since it is
+ * probably stale or misspelt.
  */
 export function applyWaivers(
   results: CheckResult[],
@@ -41,11 +43,17 @@ export function applyWaivers(
       const note = `; the waiver at line ${location.line} expired on ${waiver.expires} and no longer applies`;
       return { ...result, message: result.message + note };
     }
+    if (result.outcome === 'inconclusive') {
+      const note = `; the waiver at line ${location.line} covers fail and warn only, not a check that could not decide`;
+      return { ...result, message: result.message + note };
+    }
     return { ...result, waiver: { reason: waiver.reason, expires: waiver.expires, location } };
   });
 
   const unmatched = waivers.flatMap((waiver, index) =>
-    used.has(index) || !owns(waiver.subject) ? [] : [unmatchedWaiver(waiver, index, loaded)],
+    used.has(index) || !owns(subjectKey(waiver.subject))
+      ? []
+      : [unmatchedWaiver(waiver, index, loaded)],
   );
   return [...waived, ...unmatched];
 }
@@ -54,11 +62,25 @@ export function applyWaivers(
 function matches(waiver: Waiver, result: CheckResult): boolean {
   return (
     waiver.check === result.check &&
-    waiver.subject === result.subject &&
+    subjectKey(waiver.subject) === result.subject &&
     (!waiver.region || waiver.region === result.region) &&
     (!waiver.item || waiver.item === result.item)
   );
 }
+
+/**
+ * The subject as results name it. Domain names are case-insensitive (RFC 4343) and results
+ * carry them lower-cased, so `EXAMPLE.COM` and `gmail-alias → Example.NET` match; a sending
+ * path's name is kept as written.
+ */
+function subjectKey(subject: string): string {
+  return subject
+    .split(' → ')
+    .map((part) => (DOMAIN_NAME.test(part) ? part.toLowerCase() : part))
+    .join(' → ');
+}
+
+const DOMAIN_NAME = /^([a-z0-9_-]+\.)+[a-z]{2,63}$/i;
 
 function unmatchedWaiver(waiver: Waiver, index: number, loaded: LoadedExpectations): CheckResult {
   const scope = [

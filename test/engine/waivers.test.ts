@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseExpectations } from '../../src/config/load.js';
 import { applyWaivers } from '../../src/engine/waivers.js';
+import { countOutcomes, exitCodeFor } from '../../src/report/summary.js';
 import { reportedOutcome, type CheckResult } from '../../src/types.js';
 
 const HEAD = `version: 1
@@ -170,5 +171,43 @@ describe('waivers', () => {
 `);
 
     expect(act).toThrow('a waiver needs a reason');
+  });
+});
+
+describe('waivers and results that could not be checked', () => {
+  const WAIVER = `  - check: dmarc.policy
+    subject: EXAMPLE.COM
+    reason: moving to p=reject after the Q1 review
+    expires: 2026-12-31
+`;
+
+  it('fails when every result is inconclusive: waivers do not turn it into exit 0', () => {
+    const loaded = load(WAIVER);
+    const message = 'DMARC record of example.com could not be read (DNS timeout)';
+
+    const [checked] = applyWaivers([result({ outcome: 'inconclusive', message })], loaded, NOW);
+
+    expect(reportedOutcome(checked)).toBe('inconclusive');
+    expect(checked.waiver).toBeUndefined();
+    expect(checked.message).toBe(
+      'DMARC record of example.com could not be read (DNS timeout); the waiver at line 7 covers fail and warn only, not a check that could not decide',
+    );
+    expect(countOutcomes([checked])).toEqual({
+      pass: 0,
+      fail: 0,
+      warn: 0,
+      inconclusive: 1,
+      waived: 0,
+    });
+    expect(exitCodeFor([checked])).toBe(2);
+  });
+
+  it('passes when a waiver subject names the domain in capitals: it still matches', () => {
+    const loaded = load(WAIVER);
+
+    const results = applyWaivers([result({ outcome: 'warn' })], loaded, NOW);
+
+    expect(results.map(reportedOutcome)).toEqual(['waived']);
+    expect(exitCodeFor(results)).toBe(0);
   });
 });

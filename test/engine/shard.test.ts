@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { overridesFromEnv } from '../../src/engine/audit.js';
+import { parseShard } from '../../src/engine/shard.js';
+import { MailspecError } from '../../src/errors.js';
+
+function refusal(act: () => unknown): string {
+  try {
+    act();
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof MailspecError) return error.toLine();
+    throw error;
+  }
+}
+
+describe('parseShard', () => {
+  it('passes when the shard is i/n with 1 <= i <= n', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard(undefined)).toBeUndefined();
+  });
+
+  it.each(['abc', '0/2', '3/2'])('fails when --shard is %s, as one line', (value) => {
+    expect(refusal(() => parseShard(value))).toBe(
+      `audit: --shard takes i/n with 1 <= i <= n, not "${value}" [MAILSPEC_USAGE]`,
+    );
+  });
+});
+
+describe('overridesFromEnv', () => {
+  it.each(['abc', '0/2', '3/2'])('fails when MAILSPEC_SHARD is %s, as one line', (value) => {
+    expect(refusal(() => overridesFromEnv({ MAILSPEC_SHARD: value }))).toBe(
+      `audit: MAILSPEC_SHARD takes i/n with 1 <= i <= n, not "${value}" [MAILSPEC_USAGE]`,
+    );
+  });
+
+  it('passes when MAILSPEC_SHARD is empty or a valid shard', () => {
+    expect(overridesFromEnv({ MAILSPEC_SHARD: '' })).toEqual({});
+    expect(overridesFromEnv({ MAILSPEC_SHARD: '1/2' })).toEqual({ shard: { index: 1, count: 2 } });
+  });
+});
