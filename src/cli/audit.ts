@@ -3,7 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { loadExpectations } from '../config/load.js';
+import { assertWaiverChecksExist } from '../config/waiver-checks.js';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
+import { knownCheckIds } from '../engine/audit.js';
+import { parseShard as shardOf } from '../engine/shard.js';
 import { chooseSource, describeSource } from '../engine/source.js';
 import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
@@ -75,8 +78,11 @@ export async function auditFile(options: AuditOptions): Promise<number> {
       );
     }
   }
+  // A shard given in the environment is refused here too, before vitest starts.
+  if (!options.shard) shardOf(process.env.MAILSPEC_SHARD || undefined, 'MAILSPEC_SHARD');
   assertWritable(options.reports ?? {});
   const loaded = loadExpectations(options.file);
+  assertWaiverChecksExist(loaded, knownCheckIds());
   const choice = chooseSource(loaded, { live: options.live, fixtures: options.fixtures });
   if (choice.kind === 'fixture' && !existsSync(choice.dir)) {
     throw new MailspecError(
@@ -135,13 +141,6 @@ function parseFailOn(value: string | undefined): 'fail' | 'warn' {
 }
 
 function parseShard(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) {
-    throw new MailspecError(
-      'MAILSPEC_USAGE',
-      `audit: --shard takes i/n with 1 <= i <= n, not "${value}"`,
-    );
-  }
+  shardOf(value, '--shard');
   return value;
 }

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { ConfigError, parseExpectations } from '../../src/config/load.js';
 import { assertWaiverChecksExist } from '../../src/config/waiver-checks.js';
 import { knownCheckIds } from '../../src/engine/audit.js';
@@ -48,3 +52,37 @@ describe('knownCheckIds', () => {
     expect(ids).toHaveLength(new Set(ids).size);
   });
 });
+
+describe('mailspec audit with a misspelt waiver', () => {
+  it('fails with exit 2 and one line before the run starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailspec-waiver-check-'));
+    const file = join(dir, 'expectations.yaml');
+    writeFileSync(file, HEAD.replace('check: dmarc.policy', 'check: dmarc.polcy'));
+
+    const run = await cli(['audit', '--expectations', file]);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: ${file}:6:12: waivers[0].check: "dmarc.polcy" is not the id of any check (did you mean dmarc.policy?) [MAILSPEC_CONFIG_INVALID]\n`,
+    });
+  });
+});
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await main(argv), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}

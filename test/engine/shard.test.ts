@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { overridesFromEnv } from '../../src/engine/audit.js';
 import { parseShard } from '../../src/engine/shard.js';
 import { MailspecError } from '../../src/errors.js';
@@ -36,5 +37,27 @@ describe('overridesFromEnv', () => {
   it('passes when MAILSPEC_SHARD is empty or a valid shard', () => {
     expect(overridesFromEnv({ MAILSPEC_SHARD: '' })).toEqual({});
     expect(overridesFromEnv({ MAILSPEC_SHARD: '1/2' })).toEqual({ shard: { index: 1, count: 2 } });
+  });
+});
+
+describe('mailspec audit with MAILSPEC_SHARD', () => {
+  it('fails with exit 2 and one line before the run starts when the value is bad', async () => {
+    vi.stubEnv('MAILSPEC_SHARD', '3/2');
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+
+    const code = await main(['audit']).finally(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+    });
+
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr:
+        'mailspec: audit: MAILSPEC_SHARD takes i/n with 1 <= i <= n, not "3/2" [MAILSPEC_USAGE]\n',
+    });
   });
 });
