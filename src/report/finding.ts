@@ -1,4 +1,5 @@
 import { reportedOutcome, type CheckResult } from '../types.js';
+import { inconclusiveCause } from './cause.js';
 
 const FOUND_BY_OUTCOME: Record<string, string> = {
   fail: 'the state named above',
@@ -19,12 +20,22 @@ export function formatFinding(result: CheckResult): string {
   const found = result.found ?? (attention ? FOUND_BY_OUTCOME[result.outcome] : undefined);
   if (expected) lines.push(field('expected', expected));
   if (found) lines.push(field('found', found));
-  if (attention) lines.push(field('fix', result.remediation));
+  if (attention) lines.push(field('fix', fixOf(result)));
   if (result.location) {
     const { file, line, column } = result.location;
     lines.push(`  declared: ${file}:${line}:${column}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The remediation repairs the setup; an inconclusive result has not shown the setup to be
+ * wrong, so its fix first makes the check possible and keeps the remediation for after.
+ */
+export function fixOf(result: CheckResult): string {
+  if (result.outcome !== 'inconclusive') return result.remediation;
+  const { makePossible } = inconclusiveCause(result.message);
+  return `first ${makePossible}, so the check can decide\nthen, if it fails: ${result.remediation}`;
 }
 
 /** `  found:    …`, a value of several lines kept under its first line. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { reportedOutcome, type CheckResult, type Severity } from '../types.js';
+import { fixOf } from './finding.js';
 
 /**
  * SARIF 2.1.0 for code scanning (GitHub's upload-sarif accepts this subset). Each check that
@@ -105,7 +106,7 @@ function sarifMessage(result: CheckResult): string {
   const parts = [sentence(`[${result.layer}] ${result.message}`)];
   if (result.expected) parts.push(sentence(`Expected: ${result.expected}`));
   if (result.found) parts.push(sentence(`Found: ${result.found}`));
-  parts.push(sentence(`Fix: ${result.remediation}`));
+  parts.push(sentence(`Fix: ${fixOf(result).replace('\n', '; ')}`));
   return parts.join(' ');
 }
 

@@ -1,4 +1,5 @@
 import { LAYERS, reportedOutcome, type CheckResult, type ReportedOutcome } from '../types.js';
+import { formatInconclusiveCauses } from './cause.js';
 
 export type Counts = Record<ReportedOutcome, number>;
 
@@ -21,15 +22,24 @@ export function exitCodeFor(results: CheckResult[], failOn: 'fail' | 'warn' = 'f
   return 0;
 }
 
-/** The closing table: one line per layer that has results, then the totals. */
-export function formatSummary(results: CheckResult[], source: string): string {
-  const lines = ['', `mailspec summary (source: ${source})`];
+/**
+ * The closing table: one line per layer that has results, then the totals, then the causes
+ * of the inconclusive results. A shard says which one it is, since its totals are partial.
+ */
+export function formatSummary(
+  results: CheckResult[],
+  source: string,
+  options: { shard?: string } = {},
+): string {
+  const covers = options.shard ? `; shard ${options.shard} of the subjects` : '';
+  const lines = ['', `mailspec summary (source: ${source}${covers})`];
   for (const layer of LAYERS) {
     const inLayer = results.filter((result) => result.layer === layer);
     if (inLayer.length === 0) continue;
     lines.push(`  ${layer.padEnd(17)} ${formatCounts(countOutcomes(inLayer))}`);
   }
   lines.push(`  ${'total'.padEnd(17)} ${formatCounts(countOutcomes(results))}`);
+  lines.push(...formatInconclusiveCauses(results));
   return lines.join('\n');
 }
 

@@ -39,4 +39,17 @@ describe('formatFinding', () => {
 
     expect(text.split('\n')[2]).toBe('  found:    no answer that decides it (see above)');
   });
+
+  it('fails when an inconclusive result gives the remediation as its fix before the check is possible', () => {
+    const message =
+      'SES identity example.com in us-west-2 could not be read: access denied (the audit role needs ses:GetEmailIdentity)';
+
+    const text = formatFinding({ ...result, outcome: 'inconclusive', message, found: undefined });
+
+    expect(text.split('\n').slice(3)).toEqual([
+      '  fix:      first allow ses:GetEmailIdentity to the audit role, so the check can decide',
+      '            then, if it fails: Publish the DKIM CNAMEs.',
+      '  declared: expectations.yaml:62:16',
+    ]);
+  });
 });

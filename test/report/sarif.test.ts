@@ -59,6 +59,21 @@ describe('sarif', () => {
     ]);
   });
 
+  it('passes when an inconclusive result asks first to make the check possible', () => {
+    const result = literalResult({
+      outcome: 'inconclusive',
+      message: 'MX of mail.example.com could not be resolved (SERVFAIL)',
+      expected: undefined,
+      found: undefined,
+    });
+
+    const [sarif] = sarifReport([result], 's', '0').runs[0].results;
+
+    expect(sarif.message.text).toBe(
+      '[dns] MX of mail.example.com could not be resolved (SERVFAIL). Fix: first make DNS answer (the network, dns.servers or --dns-server), so the check can decide; then, if it fails: Publish MX 10 feedback-smtp.REGION.amazonses.com for the MAIL FROM domain.',
+    );
+  });
+
   it('passes when the fingerprint is the same for the same check, subject, region and item', () => {
     const a = sarifReport([literalResult()], 's', '0').runs[0].results[0];
     const b = sarifReport([literalResult({ message: 'other' })], 's', '0').runs[0].results[0];

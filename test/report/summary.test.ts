@@ -36,6 +36,29 @@ describe('summary', () => {
         '  iam               1 inconclusive',
         '  config            1 warn',
         '  total             1 pass, 1 fail, 1 warn, 1 inconclusive, 1 waived',
+        '  1 inconclusive: other causes, each named in its finding',
+      ].join('\n'),
+    );
+  });
+
+  it('passes when a shard says which one it is and a shared cause is counted once', () => {
+    const noCredentials = literalResult({
+      outcome: 'inconclusive',
+      message:
+        'SES account in us-east-1 could not be read: no AWS credentials were found (set a profile, role or environment credentials)',
+    });
+
+    const text = formatSummary([pass, noCredentials, noCredentials], 'live AWS and DNS', {
+      shard: '2/3',
+    });
+
+    expect(text).toBe(
+      [
+        '',
+        'mailspec summary (source: live AWS and DNS; shard 2/3 of the subjects)',
+        '  dns               1 pass, 2 inconclusive',
+        '  total             1 pass, 2 inconclusive',
+        '  2 inconclusive: no AWS credentials were found (set a profile, role or environment credentials)',
       ].join('\n'),
     );
   });
