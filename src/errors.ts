@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   MAILSPEC_CONFIG_INVALID: 'a value of the wrong type, format or range',
   MAILSPEC_CONFIG_UNKNOWN_REGION: 'a region name that is not an AWS region offering SES',
   MAILSPEC_FIXTURE_INVALID: 'a recorded fixture that cannot be read or does not fit its layout',
+  MAILSPEC_FIXTURE_SYNTAX: 'a recorded fixture file that is not valid JSON or YAML',
   MAILSPEC_USAGE: 'a command line that the CLI cannot parse',
   MAILSPEC_OUTPUT_UNWRITABLE: 'a report path that cannot be written',
   MAILSPEC_SECRET_INPUT: 'a secret that was expected on standard input and is missing',

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MailspecError } from '../errors.js';
 import { READ_COMMANDS, type ServiceName } from './commands.js';
@@ -60,15 +60,7 @@ export function loadRecording(fixtureDir: string): Recording {
   const calls: RecordedCall[] = [];
   for (const name of files) {
     const path = join(awsDir, name);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new MailspecError(
-        'MAILSPEC_FIXTURE_INVALID',
-        `${path} is not JSON: ${(error as Error).message}`,
-      );
-    }
+    const parsed = readJsonFile(path);
     if (!Array.isArray(parsed)) {
       throw new MailspecError(
         'MAILSPEC_FIXTURE_INVALID',
@@ -80,7 +72,61 @@ export function loadRecording(fixtureDir: string): Recording {
   return new Recording(calls);
 }
 
+/**
+ * The clock of a replayed run (`recording.json`): a recording is judged as of the moment it
+ * was made, so ages such as "key created 120 days ago" read the same at every replay. A
+ * fixture without the file is judged now.
+ */
+export function readRecordedAt(fixtureDir: string): Date {
+  const file = join(fixtureDir, 'recording.json');
+  if (!existsSync(file)) return new Date();
+  const parsed = readJsonFile(file) as { recorded_at?: unknown } | null;
+  const value = parsed && typeof parsed === 'object' ? parsed.recorded_at : undefined;
+  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw new MailspecError(
+      'MAILSPEC_FIXTURE_INVALID',
+      `${file}: recorded_at is not a date (an ISO 8601 time such as 2026-11-30T09:00:00Z)`,
+    );
+  }
+  return date;
+}
+
+/** Parses a JSON file; a syntax error names the file, line and column where V8 stopped. */
+export function readJsonFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // V8 says "… in JSON at position N (line L column C)", "Unexpected end of JSON input",
+    // or "Unexpected token '}', "<the text>" is not valid JSON" (no position, and the text
+    // itself, which is left out of the message).
+    const message = (error as Error).message;
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '');
+    const position = /at position (\d+)/.exec(message);
+    const end = /end of JSON input/.test(message);
+    if (!position && !end) {
+      throw new MailspecError('MAILSPEC_FIXTURE_SYNTAX', `${file}: ${reason} (not valid JSON)`);
+    }
+    const offset = position ? Number(position[1]) : text.length;
+    throw new MailspecError('MAILSPEC_FIXTURE_SYNTAX', `${reason} (not valid JSON)`, {
+      file,
+      ...lineAndColumn(text, offset),
+    });
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
 function validateCall(value: unknown, where: string): RecordedCall {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MailspecError('MAILSPEC_FIXTURE_INVALID', `${where}: a recorded call is an object`);
+  }
   const call = value as RecordedCall;
   const commands = READ_COMMANDS[call?.service] as Record<string, unknown> | undefined;
   if (!commands) {

@@ -7,7 +7,7 @@ import { assertWaiverChecksExist } from '../config/waiver-checks.js';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { knownCheckIds } from '../engine/audit.js';
 import { parseShard as shardOf } from '../engine/shard.js';
-import { chooseSource, describeSource } from '../engine/source.js';
+import { chooseSource, describeSource, loadFixture } from '../engine/source.js';
 import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
 import { formatPredictions, predictionsOf } from '../report/predictions.js';
@@ -90,6 +90,8 @@ export async function auditFile(options: AuditOptions): Promise<number> {
       `fixture folder ${choice.dir} does not exist`,
     );
   }
+  // Every fixture file is read here too, so a broken one is one line, not a failed suite.
+  if (choice.kind === 'fixture') loadFixture(choice.dir);
 
   process.env.MAILSPEC_EXPECTATIONS = resolve(options.file);
   process.env.MAILSPEC_SHOWN_AS = options.file;

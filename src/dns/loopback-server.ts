@@ -75,18 +75,28 @@ function respond(zone: Zone, message: Buffer, queries: Map<string, number>): Buf
   const result = zone.answer(question.name, question.type);
   if (result.rcode === 'TIMEOUT') return null;
 
-  const answers = 'answers' in result ? result.answers.map(toWire) : [];
+  const answers = 'answers' in result ? result.answers : [];
+  try {
+    return encode(query, RCODE_VALUES[result.rcode], answers.map(toWire));
+  } catch {
+    // A record dns-packet cannot encode (loadZone refuses those; a Zone built in code may
+    // hold one) would throw inside the socket handler and end the process: answer SERVFAIL.
+    return encode(query, RCODE_VALUES.SERVFAIL, []);
+  }
+}
+
+function encode(query: dnsPacket.Packet, rcode: number, answers: dnsPacket.Answer[]): Buffer {
   // dns-packet takes the response code from the low four bits of the flags (RFC 1035 4.1.1).
   const flags =
     dnsPacket.AUTHORITATIVE_ANSWER |
     dnsPacket.RECURSION_AVAILABLE |
     ((query.flags ?? 0) & dnsPacket.RECURSION_DESIRED) |
-    RCODE_VALUES[result.rcode];
+    rcode;
   return dnsPacket.encode({
     id: query.id,
     type: 'response',
     flags,
-    questions: [question],
+    questions: query.questions,
     answers,
   } as dnsPacket.Packet);
 }

@@ -1,14 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { createAwsGateway, type GatewayOptions } from '../aws/gateway.js';
-import { loadRecording } from '../aws/recording.js';
+import { loadRecording, readRecordedAt, type Recording } from '../aws/recording.js';
 import { installReplay } from '../aws/replay.js';
 import type { LoadedExpectations } from '../config/load.js';
 import { MailspecError } from '../errors.js';
 import { createAuthoritativeLookup } from '../dns/authoritative.js';
 import { startLoopbackDns } from '../dns/loopback-server.js';
 import { createResolver, type DnsLookup } from '../dns/resolver.js';
+import { loadZone } from '../dns/fixture-zone.js';
 import { Zone, type ZoneRecord } from '../dns/zone.js';
 import { createMemo, silentLogger, type AuditContext, type Logger } from './context.js';
 
@@ -89,11 +89,11 @@ export async function prepareSource(
       `fixture folder ${choice.dir} does not exist`,
     );
   }
-  const recording = loadRecording(choice.dir);
+  const { recording, zone: records, recordedAt } = loadFixture(choice.dir);
   const restore = installReplay(recording);
-  const server = await startLoopbackDns(new Zone(loadZone(choice.dir)));
+  // Names outside the recorded zones are refused, so they read as not recorded (inconclusive).
+  const server = await startLoopbackDns(new Zone(records, { refuseOutside: true }));
   const dns: DnsLookup = createResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
-  const recordedAt = readRecordedAt(choice.dir);
   const ctx: AuditContext = { ...base, dns, now: () => recordedAt, replay: true };
   return {
     ctx,
@@ -118,38 +118,15 @@ function rateLimits(loaded: LoadedExpectations): GatewayOptions['limits'] {
   );
 }
 
-/** `<fixture>/dns/*.yaml`, each a list of zone records. */
-export function loadZone(dir: string): ZoneRecord[] {
-  const dnsDir = join(dir, 'dns');
-  if (!existsSync(dnsDir)) return [];
-  return readdirSync(dnsDir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .flatMap((name) => {
-      const records = parse(readFileSync(join(dnsDir, name), 'utf8')) as ZoneRecord[] | null;
-      if (records !== null && !Array.isArray(records)) {
-        throw new MailspecError(
-          'MAILSPEC_FIXTURE_INVALID',
-          `${join(dnsDir, name)} must be a list of records`,
-        );
-      }
-      return records ?? [];
-    });
+export { loadZone };
+
+/** A fixture read whole and validated, so a broken file is one line before any check runs. */
+export interface LoadedFixture {
+  recording: Recording;
+  zone: ZoneRecord[];
+  recordedAt: Date;
 }
 
-/**
- * A recording is judged as of the moment it was made (`recording.json`), so ages such as
- * "key created 120 days ago" read the same every time the fixture is replayed.
- */
-function readRecordedAt(dir: string): Date {
-  const file = join(dir, 'recording.json');
-  if (!existsSync(file)) return new Date();
-  const { recorded_at: recordedAt } = JSON.parse(readFileSync(file, 'utf8')) as {
-    recorded_at: string;
-  };
-  const date = new Date(recordedAt);
-  if (Number.isNaN(date.getTime())) {
-    throw new MailspecError('MAILSPEC_FIXTURE_INVALID', `${file}: recorded_at is not a date`);
-  }
-  return date;
+export function loadFixture(dir: string): LoadedFixture {
+  return { recording: loadRecording(dir), zone: loadZone(dir), recordedAt: readRecordedAt(dir) };
 }

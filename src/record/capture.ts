@@ -68,9 +68,10 @@ function withoutMetadata(value: unknown): Record<string, unknown> {
 
 /**
  * Zone records that make the loopback server give the same answers: records for an answer,
- * a bare `nodata` entry for NODATA (the name exists without that type), nothing at all for
- * NXDOMAIN, and an rcode entry for SERVFAIL, REFUSED and timeout. Another resolver error is
- * kept as SERVFAIL, the nearest thing a server can answer.
+ * a bare `nodata` entry for NODATA (the name exists without that type), an NXDOMAIN entry
+ * (which keeps the name's zone served in the replay, where names outside every recorded zone
+ * are refused) and an rcode entry for SERVFAIL, REFUSED and timeout. Another resolver error
+ * is kept as SERVFAIL, the nearest thing a server can answer.
  */
 export function zoneRecords(answers: DnsAnswer[]): ZoneRecord[] {
   return answers.flatMap((answer): ZoneRecord[] => {
@@ -79,7 +80,7 @@ export function zoneRecords(answers: DnsAnswer[]): ZoneRecord[] {
       case 'ok':
         return dataRecords(answer);
       case 'nxdomain':
-        return [];
+        return [{ name, type, rcode: 'NXDOMAIN' }];
       case 'nodata':
         return [{ name, type, nodata: true }];
       case 'timeout':

@@ -119,6 +119,8 @@ describe('loadRecording', () => {
     expect(() => loadRecording(fixture({ 'a.json': '{"service": "sesv2"}' }))).toThrow(
       'must hold a list of recorded calls',
     );
-    expect(() => loadRecording(fixture({ 'a.json': '[' }))).toThrow('is not JSON');
+    expect(() => loadRecording(fixture({ 'a.json': '[' }))).toThrow(
+      'Unexpected end of JSON input (not valid JSON)',
+    );
   });
 });

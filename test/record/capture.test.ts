@@ -9,6 +9,7 @@ const answers: DnsAnswer[] = [
   { name: 'example.com', type: 'TXT', status: 'ok', records: [['v=spf1 ', '-all']] },
   { name: 'example.com', type: 'MX', status: 'nodata', records: [] },
   { name: 'gone.example.com', type: 'TXT', status: 'nxdomain', records: [] },
+  { name: 'gone.example.net', type: 'TXT', status: 'nxdomain', records: [] },
   { name: 'broken.example.com', type: 'TXT', status: 'servfail', records: [] },
   { name: 'closed.example.com', type: 'TXT', status: 'refused', records: [] },
   { name: 'nodata.example.org', type: 'TXT', status: 'nodata', records: [] },
@@ -17,7 +18,8 @@ const answers: DnsAnswer[] = [
 
 describe('capture', () => {
   it('passes when the recorded zone answers every status the live resolver saw', async () => {
-    const server = await startLoopbackDns(new Zone(zoneRecords(answers)));
+    const zone = new Zone(zoneRecords(answers), { refuseOutside: true });
+    const server = await startLoopbackDns(zone);
     const resolver = createResolver({ servers: [server.address], timeoutMs: 300, tries: 1 });
 
     try {
@@ -31,9 +33,12 @@ describe('capture', () => {
     }
   });
 
-  it('passes when NODATA is a bare marker and NXDOMAIN writes nothing', () => {
+  it('passes when NODATA is a bare marker and NXDOMAIN an rcode marker', () => {
     const records = zoneRecords(answers.slice(1, 3));
 
-    expect(records).toEqual([{ name: 'example.com', type: 'MX', nodata: true }]);
+    expect(records).toEqual([
+      { name: 'example.com', type: 'MX', nodata: true },
+      { name: 'gone.example.com', type: 'TXT', rcode: 'NXDOMAIN' },
+    ]);
   });
 });
