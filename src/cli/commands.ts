@@ -11,6 +11,8 @@ Usage:
   mailspec demo                       audit the bundled example (fixtures/charter-incident)
   mailspec smtp-password --region R   derive an SES SMTP password from a secret key on stdin
   mailspec record --out DIR           record a live run as a replayable fixture
+  mailspec policy [--expectations FILE]
+                                      print the least-privilege IAM policy the audit needs
   mailspec schema                     print the JSON Schema of expectations.yaml
 
 audit options:

@@ -2,6 +2,7 @@ import { isMailspecError, MailspecError } from '../errors.js';
 import { ConfigError } from '../config/load.js';
 import { runAuditCommand } from './audit.js';
 import { runDemoCommand } from './demo.js';
+import { runPolicyCommand } from './policy.js';
 import { runRecordCommand } from './record.js';
 import { runSchemaCommand } from './schema.js';
 import { runSmtpPasswordCommand } from './smtp-password.js';
@@ -45,6 +46,7 @@ function defaultCommands(): Record<string, Command> {
   return {
     audit: runAuditCommand,
     demo: runDemoCommand,
+    policy: runPolicyCommand,
     record: runRecordCommand,
     schema: runSchemaCommand,
     'smtp-password': runSmtpPasswordCommand,

@@ -39,4 +39,16 @@ describe('audit-policy', () => {
     expect(granted.filter((action) => action.includes('*'))).toEqual([]);
     expect(new Set(granted).size).toBe(granted.length);
   });
+
+  it('fails when the generic policy opens secrets or parameters beyond the mailspec/ prefix', () => {
+    const resources = (action: string) =>
+      policy.Statement.filter((statement) => [statement.Action].flat().includes(action)).map(
+        (statement) => statement.Resource,
+      );
+
+    expect(resources('secretsmanager:GetSecretValue')).toEqual([
+      'arn:aws:secretsmanager:*:*:secret:mailspec/*',
+    ]);
+    expect(resources('ssm:GetParameter')).toEqual(['arn:aws:ssm:*:*:parameter/mailspec/*']);
+  });
 });
