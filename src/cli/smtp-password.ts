@@ -13,6 +13,19 @@ export interface SmtpPasswordIo {
 
 const OPTIONS = { region: { type: 'string' } } as const;
 
+/** A secret access key is 40 characters; anything past this is not one, however it ends. */
+const MAX_INPUT_BYTES = 1024;
+
+/** IAM secret access keys are 40 characters of the base64 alphabet. */
+const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/]{40}$/;
+
+/**
+ * Words that may be quoted in a message: a misspelt region or option is worth showing, but a
+ * value of another shape may be the secret pasted in the wrong place.
+ */
+const REGION_LIKE = /^[a-z]{2}(-[a-z0-9]+){1,4}$/;
+const OPTION_LIKE = /^[a-z][a-z0-9-]{0,30}$/;
+
 /**
  * `mailspec smtp-password --region R`: derives the SES SMTP password of a secret access key.
  * The secret is read from standard input only, never from the command line, where it would
@@ -26,14 +39,15 @@ export function createSmtpPasswordCommand(io: SmtpPasswordIo = defaultIo()): Com
     if (!region) {
       throw new MailspecError('MAILSPEC_USAGE', 'smtp-password: --region is required');
     }
-    if (!isSesRegion(region)) {
-      throw new MailspecError(
-        'MAILSPEC_CONFIG_UNKNOWN_REGION',
-        `smtp-password: "${region}" is not a region offering SES (did you mean ${nearestRegion(region)}?)`,
-      );
-    }
+    if (!isSesRegion(region)) throw unknownRegion(region);
 
     const typed = io.stdin.isTTY ? await promptHidden(io) : await readAll(io.stdin);
+    if (typed === undefined || Buffer.byteLength(typed) > MAX_INPUT_BYTES) {
+      throw new MailspecError(
+        'MAILSPEC_SECRET_INPUT',
+        `smtp-password: standard input holds more than ${MAX_INPUT_BYTES} bytes; give the secret access key alone (40 characters)`,
+      );
+    }
     const secret = typed.trim();
     checkSecret(secret);
     // `echo KEY |` and files end with a newline that is not part of the key: dropping it is
@@ -42,14 +56,28 @@ export function createSmtpPasswordCommand(io: SmtpPasswordIo = defaultIo()): Com
       const what = /^[^\s]+\r?\n$/.test(typed) ? 'the line end after' : 'whitespace around';
       io.stderr.write(`mailspec: smtp-password: note: removed ${what} the secret key\n`);
     }
+    // Still derived: the format is AWS's habit, not a rule this command can be sure of.
+    if (!SECRET_ACCESS_KEY.test(secret)) {
+      io.stderr.write(
+        `mailspec: smtp-password: warning: the secret key is not 40 characters of the base64 alphabet, as IAM secret access keys are (it has ${secret.length}); the password is derived from it anyway\n`,
+      );
+    }
     io.stdout.write(`${deriveSmtpPassword(secret, region)}\n`);
     return 0;
   };
 }
 
+function unknownRegion(region: string): MailspecError {
+  const named = REGION_LIKE.test(region)
+    ? `"${region}" is not a region offering SES (did you mean ${nearestRegion(region)}?)`
+    : 'the --region value is not a region offering SES, nor shaped like a region name such as eu-central-1, so it is not shown';
+  return new MailspecError('MAILSPEC_CONFIG_UNKNOWN_REGION', `smtp-password: ${named}`);
+}
+
 /**
  * A word that is not an option is most likely the secret typed on the command line: the
- * usage error of parseArgs would quote it, so this one names no argument.
+ * usage error of parseArgs would quote it, so this one names no argument. An unknown option
+ * is named only when it is shaped like one (`--secret-key`, not `--wJalrXUtnFEMI…`).
  */
 function refuseSecretArgument(argv: string[]): void {
   const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true });
@@ -58,6 +86,13 @@ function refuseSecretArgument(argv: string[]): void {
       'MAILSPEC_USAGE',
       'smtp-password: the secret access key is read from standard input only, never from the command line',
     );
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name in OPTIONS) continue;
+    const named = OPTION_LIKE.test(token.name)
+      ? `Unknown option '${token.rawName}'`
+      : 'an unknown option, not shown since it is not shaped like an option name';
+    throw new MailspecError('MAILSPEC_USAGE', `smtp-password: ${named} (see mailspec --help)`);
   }
 }
 
@@ -81,10 +116,19 @@ function defaultIo(): SmtpPasswordIo {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 
-/** The whole of a piped input, as it came. */
-async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
+/**
+ * The whole of a piped input, as it came; undefined as soon as it outgrows any secret key,
+ * so a file or a stream piped in by mistake is neither held in memory nor read to its end.
+ */
+async function readAll(stdin: NodeJS.ReadableStream): Promise<string | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = Buffer.from(chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_INPUT_BYTES) return undefined;
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -111,6 +155,7 @@ function promptHidden({ stdin, stderr }: SmtpPasswordIo): Promise<string> {
         if (char === '\r' || char === '\n') return finish(typed);
         if (char === '\u0003' || char === '\u0004') return finish('');
         typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
+        if (typed.length > MAX_INPUT_BYTES) return finish(typed);
       }
     };
     stdin.on('data', onData);
