@@ -33,6 +33,7 @@ export default defineCheck({
     reference: 'https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html',
   },
   scope: 'path',
+  keyPath: ['credential', 'username'],
   appliesTo: (subject) => isSmtpPath(subject.sendingPath),
   async collect(subject, ctx): Promise<KeyActiveFacts> {
     const path = smtpPathOf(subject);

@@ -37,6 +37,11 @@ export type SubjectOf<S extends Scope> = Extract<Subject, { scope: S }>;
 export interface Check<S extends Scope = Scope, F = unknown> {
   meta: CheckMeta;
   scope: S;
+  /**
+   * The key under the subject's declaration that this check judges (`credential.username`),
+   * so its findings point at that line rather than at the subject's first one.
+   */
+  keyPath?: (string | number)[];
   /** Whether this check applies to the subject at all (a domain without Route 53, say). */
   appliesTo?(subject: SubjectOf<S>, ctx: AuditContext): boolean;
   collect(subject: SubjectOf<S>, ctx: AuditContext): Promise<F>;

@@ -3,7 +3,7 @@ import type { CheckResult, Outcome } from '../types.js';
 import type { Check, Scope, Subject } from './check.js';
 import type { AuditContext } from './context.js';
 import type { LoadedCheck } from './registry.js';
-import { subjectName, subjectsFor } from './subjects.js';
+import { findingPath, subjectName, subjectsFor } from './subjects.js';
 import { applyWaivers, type WaiverOptions } from './waivers.js';
 
 const SCOPES: Scope[] = [
@@ -100,6 +100,8 @@ function toResult(
     path: [name, ...(region ? [region] : []), meta.group, title],
     remediation: meta.remediation,
     reference: meta.reference,
-    location: ctx.loaded.locate(subject.path),
+    location: ctx.loaded.locate(
+      findingPath(subject, ctx.loaded.expectations, { keyPath: check.keyPath, item: outcome.item }),
+    ),
   };
 }

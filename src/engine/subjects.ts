@@ -1,4 +1,4 @@
-import type { Expectations } from '../config/schema.js';
+import type { Expectations, RecipientExpectation } from '../config/schema.js';
 import type { Scope, Subject } from './check.js';
 
 /** Every subject the expectations declare, in declaration order, for one scope. */
@@ -31,23 +31,46 @@ export function subjectsFor(expectations: Expectations, scope: Scope): Subject[]
         path: ['sending_paths', i],
       }));
     case 'recipient':
-      return expectations.recipients.map((recipient, i) => ({
+      return recipientsOf(expectations).map(({ recipient, path }) => ({
         scope,
         recipient,
-        path: ['recipients', i],
+        path,
       }));
-    case 'path-recipient':
+    case 'path-recipient': {
+      const recipients = recipientsOf(expectations);
       return expectations.sending_paths.flatMap((sendingPath, i) =>
-        expectations.recipients
-          .filter((recipient) => sendingPath.sends_to.includes(recipient.domain))
-          .map((recipient) => ({
-            scope,
-            sendingPath,
-            recipient,
-            path: ['sending_paths', i, 'sends_to', sendingPath.sends_to.indexOf(recipient.domain)],
-          })),
+        sendingPath.sends_to.flatMap((domain, j) => {
+          const found = recipients.find(({ recipient }) => recipient.domain === domain);
+          const path = ['sending_paths', i, 'sends_to', j];
+          const first = sendingPath.sends_to.indexOf(domain) === j;
+          return found && first ? [{ scope, sendingPath, recipient: found.recipient, path }] : [];
+        }),
       );
+    }
   }
+}
+
+/**
+ * The declared recipients, then every domain a path sends to that is not declared, with the
+ * defaults a declaration would get (DMARC pass required, provider detected from its MX):
+ * a path's recipient is never left without a prediction because nobody wrote it down twice.
+ * An undeclared one is located at its first `sends_to` mention.
+ */
+function recipientsOf(
+  expectations: Expectations,
+): { recipient: RecipientExpectation; path: (string | number)[] }[] {
+  const recipients = expectations.recipients.map((recipient, i) => ({
+    recipient,
+    path: ['recipients', i] as (string | number)[],
+  }));
+  for (const [i, sendingPath] of expectations.sending_paths.entries()) {
+    for (const [j, domain] of sendingPath.sends_to.entries()) {
+      if (recipients.some(({ recipient }) => recipient.domain === domain)) continue;
+      const recipient: RecipientExpectation = { domain, requires: 'dmarc-pass' };
+      recipients.push({ recipient, path: ['sending_paths', i, 'sends_to', j] });
+    }
+  }
+  return recipients;
 }
 
 /** Regions named anywhere: under domains, under regions, or by a sending path. */
@@ -66,6 +89,37 @@ function firstMention(expectations: Expectations, region: string): (string | num
   }
   const p = expectations.sending_paths.findIndex((path) => path.region === region);
   return p >= 0 ? ['sending_paths', p, 'region'] : [];
+}
+
+/**
+ * The key path a finding points at: the check's own key under the subject's declaration
+ * when it names one (`credential.username`), else where the outcome's item is written under
+ * it (a must-reach address), else the declaration itself. A finding about one address then
+ * names the line of that address, not the region that lists it.
+ */
+export function findingPath(
+  subject: Subject,
+  expectations: Expectations,
+  narrower: { keyPath?: (string | number)[]; item?: string },
+): (string | number)[] {
+  if (narrower.keyPath) return [...subject.path, ...narrower.keyPath];
+  const declared = subject.path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+    expectations,
+  );
+  const item = narrower.item === undefined ? undefined : pathOfValue(declared, narrower.item);
+  return item ? [...subject.path, ...item] : subject.path;
+}
+
+function pathOfValue(node: unknown, value: string): (string | number)[] | undefined {
+  if (node === value) return [];
+  if (!node || typeof node !== 'object') return undefined;
+  const entries = Array.isArray(node) ? node.entries() : Object.entries(node);
+  for (const [key, child] of entries) {
+    const found = pathOfValue(child, value);
+    if (found) return [key, ...found];
+  }
+  return undefined;
 }
 
 /** The words a subject shows as in test names and reports. */

@@ -109,4 +109,19 @@ describe('runAudit', () => {
       'title of test.items › b',
     ]);
   });
+
+  it('fails at the line of the key the check names, not at the subject', async () => {
+    const zone = defineCheck({
+      meta: meta('test.key-path'),
+      scope: 'domain',
+      keyPath: ['route53', 'hosted_zone'],
+      appliesTo: (subject) => subject.domain.route53 !== undefined,
+      collect: async () => null,
+      evaluate: ({ domain }) => fail(`hosted zone of ${domain.domain} not found`),
+    });
+
+    const [result] = await runAudit(testContext({ yaml: YAML }), [loaded(zone)]);
+
+    expect(result.location).toEqual({ file: 'expectations.yaml', line: 7, column: 29 });
+  });
 });
