@@ -6,6 +6,7 @@ import {
   type ServiceName,
 } from './commands.js';
 import { bucketLimits, createPacer, type Pacer, type RateLimits } from './limits.js';
+import { profileFiles, profileIsDeclared } from './profiles.js';
 
 /** Why an AWS fact could not be had; every kind but not-found makes a check inconclusive. */
 export type AwsFailureKind =
@@ -184,15 +185,21 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }
 
-/** "AccessDenied (needs ses:GetAccount)" and the like, for inconclusive messages. */
-export function describeFailure(result: AwsFailure): string {
+/**
+ * "AccessDenied (needs ses:GetAccount)" and the like, for inconclusive messages. The SDK's
+ * CredentialsProviderError says only "Could not load credentials from any providers", even
+ * when AWS_PROFILE names a profile that does not exist, so the profile is looked up here.
+ */
+export function describeFailure(result: AwsFailure, env: NodeJS.ProcessEnv = process.env): string {
   switch (result.kind) {
     case 'access-denied':
       return `access denied (the audit role needs ${result.permission})`;
     case 'throttled':
       return `throttled by AWS after retries (${result.permission})`;
     case 'no-credentials':
-      return 'no AWS credentials were found (set a profile, role or environment credentials)';
+      return env.AWS_PROFILE
+        ? describeProfile(env.AWS_PROFILE, env)
+        : 'no AWS credentials were found (set a profile, role or environment credentials)';
     case 'not-recorded':
       return `the recording holds no answer for ${result.permission} with this input`;
     case 'not-found':
@@ -200,4 +207,12 @@ export function describeFailure(result: AwsFailure): string {
     case 'error':
       return `${result.errorName}: ${result.message}`;
   }
+}
+
+function describeProfile(profile: string, env: NodeJS.ProcessEnv): string {
+  if (profileIsDeclared(profile, env)) {
+    return `AWS profile "${profile}" gave no credentials (renew its session or its keys)`;
+  }
+  const { config, credentials } = profileFiles(env);
+  return `AWS profile "${profile}" was not found (neither ${config} nor ${credentials} declares it)`;
 }
