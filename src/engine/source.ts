@@ -6,6 +6,7 @@ import { installReplay } from '../aws/replay.js';
 import type { LoadedExpectations } from '../config/load.js';
 import { MailspecError } from '../errors.js';
 import { createAuthoritativeLookup } from '../dns/authoritative.js';
+import { SES_CANARY, withCanary, type CanaryQuestion } from '../dns/canary.js';
 import { startLoopbackDns } from '../dns/loopback-server.js';
 import { createResolver, type DnsLookup } from '../dns/resolver.js';
 import { loadZone } from '../dns/fixture-zone.js';
@@ -23,6 +24,8 @@ export interface SourceOverrides {
   dnsServers?: string[];
   /** The port authoritative name servers are asked on (53); tests point it at a loopback. */
   authoritativePort?: number;
+  /** Live mode: asked before absence answers are believed (SES's SPF); false trusts any. */
+  canary?: CanaryQuestion | false;
   logger?: Logger;
   gateway?: GatewayOptions;
 }
@@ -71,7 +74,7 @@ export async function prepareSource(
       servers: overrides.dnsServers ?? dnsConfig?.servers,
       timeoutMs: dnsConfig?.timeout_ms,
     });
-    const dns =
+    const lookup =
       dnsConfig?.mode === 'authoritative'
         ? createAuthoritativeLookup({
             recursive,
@@ -79,6 +82,9 @@ export async function prepareSource(
             port: overrides.authoritativePort,
           })
         : recursive;
+    // A resolver answering NXDOMAIN for every name would fail every DNS check: see canary.ts.
+    const canary = overrides.canary ?? SES_CANARY;
+    const dns = canary ? withCanary(lookup, canary) : lookup;
     const ctx: AuditContext = { ...base, dns, now: () => new Date(), replay: false };
     return { ctx, choice, close: async () => {} };
   }
