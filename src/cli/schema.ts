@@ -1,9 +1,10 @@
 import { expectationsJsonSchema } from '../config/json-schema.js';
+import { expectationsReference } from '../config/reference.js';
 import { parseCommandLine } from './commands.js';
 
-/** `mailspec schema`: prints the JSON Schema of expectations.yaml. */
+/** `mailspec schema [--markdown]`: the JSON Schema of expectations.yaml, or its key reference. */
 export async function runSchemaCommand(argv: string[]): Promise<number> {
-  parseCommandLine('schema', argv, {});
-  process.stdout.write(expectationsJsonSchema());
+  const { values } = parseCommandLine('schema', argv, { markdown: { type: 'boolean' } });
+  process.stdout.write(values.markdown ? expectationsReference() : expectationsJsonSchema());
   return 0;
 }
