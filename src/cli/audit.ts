@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
@@ -7,13 +6,19 @@ import { assertWaiverChecksExist } from '../config/waiver-checks.js';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
 import { knownCheckIds } from '../engine/audit.js';
 import { parseShard as shardOf } from '../engine/shard.js';
-import { chooseSource, describeSource, loadFixture } from '../engine/source.js';
+import {
+  assertFixtureFolder,
+  chooseSource,
+  describeSource,
+  loadFixture,
+} from '../engine/source.js';
 import { MailspecError } from '../errors.js';
 import { ResultCollector } from '../report/collector.js';
-import { formatPredictions, predictionsOf } from '../report/predictions.js';
-import { exitCodeFor, formatSummary } from '../report/summary.js';
+import { exitCodeFor } from '../report/summary.js';
 import { parseCommandLine } from './commands.js';
-import { assertWritable, printAnnotations, writeReports, type ReportTargets } from './reports.js';
+import { shardHoldsNoSubject } from './empty-shard.js';
+import { printRunOutput } from './output.js';
+import { assertWritable, writeReports, type ReportTargets } from './reports.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AUDIT_SPEC = 'specs/audit.spec.ts';
@@ -34,10 +39,12 @@ const OPTIONS = {
 
 export async function runAuditCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandLine('audit', argv, OPTIONS);
+  const given = values.live || values.fixtures !== undefined;
   return auditFile({
     file: values.expectations ?? 'expectations.yaml',
     fixtures: values.fixtures,
     live: values.live,
+    ...(given ? {} : sourceFromEnv(process.env)),
     profile: values.profile,
     dnsServers: values['dns-server'],
     reports: { json: values.json, junit: values.junit, sarif: values.sarif },
@@ -51,6 +58,8 @@ export interface AuditOptions {
   file: string;
   fixtures?: string;
   live?: boolean;
+  /** Where `fixtures` or `live` came from when not from the flags, for messages. */
+  sourceGiven?: string;
   profile?: string;
   dnsServers?: string[];
   reports?: ReportTargets;
@@ -84,14 +93,21 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   const loaded = loadExpectations(options.file);
   assertWaiverChecksExist(loaded, knownCheckIds());
   const choice = chooseSource(loaded, { live: options.live, fixtures: options.fixtures });
-  if (choice.kind === 'fixture' && !existsSync(choice.dir)) {
-    throw new MailspecError(
-      'MAILSPEC_FIXTURE_INVALID',
-      `fixture folder ${choice.dir} does not exist`,
-    );
+  if (choice.kind === 'fixture') {
+    const given = options.fixtures
+      ? (options.sourceGiven ?? '--fixtures')
+      : `source: of ${options.file}`;
+    assertFixtureFolder(choice.dir, given);
+    // Every fixture file is read here too, so a broken one is one line, not a failed suite.
+    loadFixture(choice.dir);
   }
-  // Every fixture file is read here too, so a broken one is one line, not a failed suite.
-  if (choice.kind === 'fixture') loadFixture(choice.dir);
+  const source = describeSource(choice);
+  const failOn = options.failOn ?? 'fail';
+  if (options.shard && shardHoldsNoSubject(loaded.expectations, options.shard)) {
+    process.stdout.write(`mailspec: shard ${options.shard} holds no subject to audit\n`);
+    writeReports(options.reports ?? {}, [], source, loaded, failOn);
+    return 0;
+  }
 
   process.env.MAILSPEC_EXPECTATIONS = resolve(options.file);
   process.env.MAILSPEC_SHOWN_AS = options.file;
@@ -124,13 +140,28 @@ export async function auditFile(options: AuditOptions): Promise<number> {
     for (const message of collector.loadErrors) process.stderr.write(`mailspec: ${message}\n`);
     return 2;
   }
-  const source = describeSource(choice);
-  printAnnotations(collector.results, process.env, (text) => process.stdout.write(text));
-  const predictions = formatPredictions(predictionsOf(collector.results));
-  if (predictions) process.stdout.write(`${predictions}\n`);
-  process.stdout.write(`${formatSummary(collector.results, source)}\n`);
-  writeReports(options.reports ?? {}, collector.results, source, loaded, options.failOn);
-  return exitCodeFor(collector.results, options.failOn);
+  printRunOutput(
+    collector,
+    { source, failOn, shard: options.shard, verbose: options.verbose },
+    {
+      env: process.env,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    },
+  );
+  writeReports(options.reports ?? {}, collector.results, source, loaded, failOn);
+  return exitCodeFor(collector.results, failOn);
+}
+
+/**
+ * MAILSPEC_SOURCE=live or =<fixture folder>, as --help says, when no flag chose the source.
+ * An empty value is unset, since CI templates often export the variable empty.
+ */
+function sourceFromEnv(env: NodeJS.ProcessEnv): Partial<AuditOptions> {
+  const value = env.MAILSPEC_SOURCE;
+  if (!value) return {};
+  if (value === 'live') return { live: true, sourceGiven: 'MAILSPEC_SOURCE=live' };
+  return { fixtures: value, sourceGiven: 'MAILSPEC_SOURCE' };
 }
 
 function parseFailOn(value: string | undefined): 'fail' | 'warn' {

@@ -26,7 +26,8 @@ audit options:
   --sarif FILE          write a SARIF report for code scanning
   --fail-on warn        make warnings fail the run (exit 1)
   --shard i/n           run only the i-th of n shards of the suites
-  --verbose             debug output
+  --verbose             print the source, the counts of checks and subjects and the AWS call
+                        statistics to stderr, and debug output
 
 Exit codes: 0 all passed (or waived), 1 an expectation failed, 2 inconclusive or bad input.
 `;
@@ -35,18 +36,32 @@ export function commandNames(commands: Record<string, unknown>): string {
   return Object.keys(commands).join(', ');
 }
 
-/** util.parseArgs with its errors turned into one-line usage errors. */
+/**
+ * util.parseArgs with its errors turned into one-line usage errors. An empty value
+ * (`--json ''`, an unset variable in a CI script) is refused too: taken as absent, it would
+ * silently drop the report or the fixture that was asked for.
+ */
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
   argv: string[],
   options: T,
 ) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
   } catch (error) {
     const message = (error as Error).message
       .split('\n')[0]
       .replace(/\. To specify a positional.*$/, '');
     throw new MailspecError('MAILSPEC_USAGE', `${command}: ${message} (see mailspec --help)`);
   }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) {
+      throw new MailspecError(
+        'MAILSPEC_USAGE',
+        `${command}: --${name} needs a value, not an empty string (see mailspec --help)`,
+      );
+    }
+  }
+  return parsed;
 }

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditFile } from './audit.js';
+import { parseCommandLine } from './commands.js';
 
 const EXAMPLE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -18,10 +19,11 @@ const EXAMPLE = join(
  * them is what it is for.
  */
 export async function runDemoCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommandLine('demo', argv, { verbose: { type: 'boolean' } });
   const code = await auditFile({
     file: relative(process.cwd(), EXAMPLE),
     reports: {},
-    ...(argv.includes('--verbose') ? { verbose: true } : {}),
+    ...(values.verbose ? { verbose: true } : {}),
   });
   process.stdout.write(
     `\nThe audit exited with code ${code} (0 all pass, 1 a fault found, 2 could not check).\n` +

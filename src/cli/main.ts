@@ -1,5 +1,6 @@
 import { isMailspecError, MailspecError } from '../errors.js';
 import { ConfigError } from '../config/load.js';
+import { configErrorAnnotation } from '../report/annotations.js';
 import { runAuditCommand } from './audit.js';
 import { runDemoCommand } from './demo.js';
 import { runPolicyCommand } from './policy.js';
@@ -33,12 +34,28 @@ export async function main(
   } catch (error) {
     if (error instanceof ConfigError || isMailspecError(error)) {
       process.stderr.write(`mailspec: ${error.toLine().split('\n').join('\nmailspec: ')}\n`);
+      annotateOnGitHub(error, process.env);
       return 2;
     }
     process.stderr.write(
       `mailspec: internal error (please report it)\n${(error as Error).stack ?? error}\n`,
     );
     return 2;
+  }
+}
+
+/**
+ * A bad expectations file also becomes an annotation at its line when run in GitHub Actions,
+ * as the findings of a run do, so the pull request that broke the file shows where.
+ */
+function annotateOnGitHub(error: MailspecError, env: NodeJS.ProcessEnv): void {
+  if (env.GITHUB_ACTIONS !== 'true') return;
+  const problems = error instanceof ConfigError ? error.problems : [error];
+  const paths = { cwd: process.cwd(), workspace: env.GITHUB_WORKSPACE || undefined };
+  for (const problem of problems) {
+    if (!problem.location) continue;
+    const message = `${problem.message} [${problem.code}]`;
+    process.stdout.write(`${configErrorAnnotation(problem.location, message, paths)}\n`);
   }
 }
 

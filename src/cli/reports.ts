@@ -75,7 +75,8 @@ export function printAnnotations(
   write: (text: string) => void,
 ): void {
   if (env.GITHUB_ACTIONS !== 'true') return;
-  for (const line of githubAnnotations(results)) write(`${line}\n`);
+  const paths = { cwd: process.cwd(), workspace: env.GITHUB_WORKSPACE || undefined };
+  for (const line of githubAnnotations(results, paths)) write(`${line}\n`);
 }
 
 function packageVersion(): string {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createAwsGateway, type GatewayOptions } from '../aws/gateway.js';
 import { loadRecording, readRecordedAt, type Recording } from '../aws/recording.js';
@@ -89,12 +89,7 @@ export async function prepareSource(
     return { ctx, choice, close: async () => {} };
   }
 
-  if (!existsSync(choice.dir)) {
-    throw new MailspecError(
-      'MAILSPEC_FIXTURE_INVALID',
-      `fixture folder ${choice.dir} does not exist`,
-    );
-  }
+  assertFixtureFolder(choice.dir);
   const { recording, zone: records, recordedAt } = loadFixture(choice.dir);
   const restore = installReplay(recording);
   // Names outside the recorded zones are refused, so they read as not recorded (inconclusive).
@@ -109,6 +104,25 @@ export async function prepareSource(
       await server.close();
     },
   };
+}
+
+/**
+ * A fixture is a folder made by `mailspec record`, which always writes recording.json. Any
+ * other path (a file, /etc, a typo that names a real folder) would replay as a recording
+ * with no answers and turn every check into a made-up result, so it is refused.
+ */
+export function assertFixtureFolder(dir: string, given?: string): void {
+  const named = given ? `fixture ${dir} (${given})` : `fixture ${dir}`;
+  const refuse = (why: string) => {
+    throw new MailspecError('MAILSPEC_FIXTURE_INVALID', `${named} ${why}`);
+  };
+  if (!existsSync(dir)) refuse('does not exist');
+  if (!statSync(dir).isDirectory()) {
+    refuse('is a file; a fixture is a folder holding recording.json (mailspec record makes one)');
+  }
+  if (!existsSync(join(dir, 'recording.json'))) {
+    refuse('holds no recording.json, so it is no recorded fixture (mailspec record makes one)');
+  }
 }
 
 function rateLimits(loaded: LoadedExpectations): GatewayOptions['limits'] {

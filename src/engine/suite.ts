@@ -6,6 +6,8 @@ import { formatFinding } from '../report/finding.js';
 declare module 'vitest' {
   interface TaskMeta {
     mailspec?: CheckResult;
+    /** The AWS call counts of the run, for `mailspec audit --verbose`. */
+    mailspecStats?: AuditRun['stats'];
   }
 }
 
@@ -18,7 +20,7 @@ declare module 'vitest' {
 export function buildSuites(run: AuditRun, title: string): void {
   describe(`${title} (source: ${run.source})`, () => {
     const tree = groupByPath(run.results);
-    emit(tree);
+    emit(tree, run.stats);
   });
 }
 
@@ -44,13 +46,16 @@ function groupByPath(results: CheckResult[]): Node {
   return root;
 }
 
-function emit(node: Node): void {
-  for (const result of node.results) it(result.path.at(-1)!, (context) => settle(result, context));
-  for (const [word, child] of node.children) describe(word, () => emit(child));
+function emit(node: Node, stats: AuditRun['stats']): void {
+  for (const result of node.results) {
+    it(result.path.at(-1)!, (context) => settle(result, stats, context));
+  }
+  for (const [word, child] of node.children) describe(word, () => emit(child, stats));
 }
 
-function settle(result: CheckResult, context: TestContext): void {
+function settle(result: CheckResult, stats: AuditRun['stats'], context: TestContext): void {
   context.task.meta.mailspec = result;
+  context.task.meta.mailspecStats = stats;
   if (result.waiver && result.outcome !== 'pass') {
     context.skip(
       `waived until ${result.waiver.expires}: ${result.waiver.reason} (really ${result.outcome}: ${result.message})`,

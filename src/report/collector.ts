@@ -9,10 +9,13 @@ import type { CheckResult } from '../types.js';
 export class ResultCollector implements Reporter {
   readonly results: CheckResult[] = [];
   readonly loadErrors: string[] = [];
+  /** The AWS call counts of the run; every test carries the same, the last one read is kept. */
+  stats: { callsMade: number; callsDistinct: number; retries: number } | undefined;
 
   onTestCaseResult(testCase: TestCase): void {
-    const result = testCase.meta().mailspec;
+    const { mailspec: result, mailspecStats: stats } = testCase.meta();
     if (result) this.results.push(result);
+    if (stats) this.stats = stats;
   }
 
   onTestModuleEnd(module: TestModule): void {

@@ -13,6 +13,7 @@ import { exitCodeFor } from '../../src/report/summary.js';
  */
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLE = 'fixtures/charter-incident/expectations.yaml';
+const FAULT = 'test/fixtures/cli-fault/expectations.yaml';
 const run = promisify(execFile);
 
 interface Run {
@@ -51,14 +52,23 @@ const report = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8'
 const yamlLines = readFileSync(join(ROOT, EXAMPLE), 'utf8').split('\n');
 
 /** The words that show a line declares a result's subject: its region, or a name in it. */
-function declares(line: string, result: { subject: string; region: string | null }): boolean {
+/** The line, or the nearest less indented line above it, names the subject or the region. */
+function declares(at: number, result: { subject: string; region: string | null }): boolean {
+  const line = yamlLines[at - 1];
   if (result.subject === 'waivers') return line.includes('check:');
   const words = [...result.subject.split(' → '), ...(result.region ? [result.region] : [])];
-  return words.some((word) => line.includes(word));
+  const indent = (text: string) => text.length - text.trimStart().length;
+  const above = yamlLines
+    .slice(0, at - 1)
+    .reverse()
+    .find((text) => text.trim() && indent(text) < indent(line));
+  return [line, above ?? ''].some((text) => words.some((word) => text.includes(word)));
 }
 
 let plain: Run;
 let withWaiver: Run;
+let verbose: Run;
+let fromEnv: Run;
 let shards: Run[];
 let staleFile: string;
 
@@ -77,10 +87,18 @@ beforeAll(async () => {
     arg.startsWith('--') ? arg : join(out, arg),
   );
 
-  [plain, withWaiver, ...shards] = await Promise.all([
+  [plain, withWaiver, verbose, fromEnv, ...shards] = await Promise.all([
     mailspec(['audit', '--expectations', EXAMPLE, '--json', join(out, 'plain.json')]),
     mailspec(['audit', '--expectations', staleFile, '--fail-on', 'warn', ...reports], {
       GITHUB_ACTIONS: 'true',
+    }),
+    mailspec(['audit', '--expectations', EXAMPLE, '--verbose'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: join(ROOT, 'fixtures'),
+    }),
+    // The one-domain fault file replayed against the healthy example: its own recording fails.
+    mailspec(['audit', '--expectations', FAULT, '--json', join(out, 'env.json')], {
+      MAILSPEC_SOURCE: 'fixtures/example',
     }),
     mailspec([
       'audit',
@@ -126,7 +144,7 @@ describe('audit', () => {
         expect.arrayContaining(['check', 'layer', 'subject', 'region', 'outcome', 'message']),
       );
       expect(result.location.file).toBe(EXAMPLE);
-      expect(declares(yamlLines[result.location.line - 1], result), result.check).toBe(true);
+      expect(declares(result.location.line, result), result.check).toBe(true);
     }
   });
 
@@ -189,6 +207,98 @@ describe('audit', () => {
     expect(shards.map((shard) => shard.code)).toEqual(
       shards.map((_, i) => exitCodeFor(report(`s${i + 1}.json`).results.map(asCheckResult))),
     );
+  });
+
+  it('fails when a warning is not printed as a finding, and says warnings failed the run', () => {
+    const { results } = report('w.json') as { results: JsonResult[] };
+    const warnings = results.filter((result) => result.outcome === 'warn');
+    const fails = count(results, 'fail');
+
+    const heading = `mailspec ${warnings.length} warnings, shown by vitest as passed tests`;
+    const section = withWaiver.stdout.slice(
+      withWaiver.stdout.indexOf(heading),
+      withWaiver.stdout.indexOf('mailspec summary'),
+    );
+    expect(warnings.length).toBeGreaterThan(1);
+    expect(section.split('\n').filter((line) => line.startsWith('['))).toEqual(
+      warnings.map((result) => `[${result.layer}] ${result.check}: ${result.message}`),
+    );
+    expect(withWaiver.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `mailspec: the run failed because of ${fails} fails and ${warnings.length} warnings (--fail-on warn)`,
+    );
+    expect(plain.stdout).not.toContain('the run failed because of');
+  });
+
+  it('passes when --verbose prints the source, the counts and the AWS call statistics', () => {
+    const { results } = report('plain.json') as { results: JsonResult[] };
+    const checks = new Set(results.map((result) => result.check)).size;
+    const subjects = new Set(results.map((result) => result.subject)).size;
+
+    const lines = lastLines(verbose.stderr).filter((line) => line.startsWith('mailspec: '));
+
+    expect(lines.slice(0, 2)).toEqual([
+      'mailspec: source: recorded fixture fixtures/charter-incident (replayed, no AWS calls)',
+      `mailspec: ${results.length} results of ${checks} checks on ${subjects} subjects`,
+    ]);
+    // A replay answers each distinct call once (the gateway memoises) and never throttles.
+    expect(lines[2]).toMatch(/^mailspec: AWS calls: callsMade (\d+), callsDistinct \1, retries 0$/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('passes when annotations name the file relative to GITHUB_WORKSPACE', () => {
+    const annotations = verbose.stdout.split('\n').filter((line) => line.startsWith('::'));
+
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const annotation of annotations) {
+      expect(annotation).toMatch(
+        /^::(error|warning) file=charter-incident\/expectations\.yaml,line=/,
+      );
+    }
+  });
+
+  it('passes when MAILSPEC_SOURCE chooses the fixture, as --help says', () => {
+    const { source, results } = report('env.json') as { source: string; results: JsonResult[] };
+
+    expect(source).toBe('recorded fixture fixtures/example (replayed, no AWS calls)');
+    expect(fromEnv.code).toBe(exitCodeFor(results.map(asCheckResult)));
+    expect(fromEnv.stdout).toContain(
+      'mailspec summary (source: recorded fixture fixtures/example (replayed, no AWS calls))',
+    );
+  });
+
+  it('passes when a shard names itself in the summary', () => {
+    expect(shards.map((shard) => /mailspec summary \(.*\)$/m.exec(shard.stdout)?.[0])).toEqual([
+      'mailspec summary (source: recorded fixture fixtures/charter-incident (replayed, no AWS calls); shard 1/2 of the subjects)',
+      'mailspec summary (source: recorded fixture fixtures/charter-incident (replayed, no AWS calls); shard 2/2 of the subjects)',
+    ]);
+  });
+
+  it('passes with exit code 0 and one line for a shard that holds no subject', async () => {
+    const target = join(out, 'empty-shard.json');
+
+    const result = await mailspec([
+      'audit',
+      '--expectations',
+      EXAMPLE,
+      '--shard',
+      '99/99',
+      '--json',
+      target,
+    ]);
+
+    expect({ code: result.code, stdout: result.stdout }).toEqual({
+      code: 0,
+      stdout: 'mailspec: shard 99/99 holds no subject to audit\n',
+    });
+    expect(report('empty-shard.json').summary).toEqual({
+      pass: 0,
+      fail: 0,
+      warn: 0,
+      inconclusive: 0,
+      waived: 0,
+      total: 0,
+      exit_code: 0,
+    });
   });
 
   it('fails with one line and exit code 2 for a reporter that does not exist', async () => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { writeReports } from '../../src/cli/reports.js';
@@ -152,6 +152,92 @@ describe('bad input', () => {
       code: 2,
       stdout: '',
       stderr: `mailspec: ${expectations}:12:26: sending_paths[0].credential.username.value: expected an IAM access key ID (AKIA and 16 upper-case letters or digits), got 44 characters [MAILSPEC_CONFIG_INVALID]\n`,
+    });
+  });
+
+  it('fails with exit 2 and one line for an empty report path', async () => {
+    const run = await cli(['audit', '--json', '']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'mailspec: audit: --json needs a value, not an empty string (see mailspec --help) [MAILSPEC_USAGE]\n',
+    });
+  });
+
+  it('fails with exit 2 and one line for an empty fixture path', async () => {
+    const run = await cli(['audit', '--fixtures', '']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'mailspec: audit: --fixtures needs a value, not an empty string (see mailspec --help) [MAILSPEC_USAGE]\n',
+    });
+  });
+
+  it('fails with exit 2 and one line for an option demo does not know', async () => {
+    const run = await cli(['demo', '--x']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "mailspec: demo: Unknown option '--x' (see mailspec --help) [MAILSPEC_USAGE]\n",
+    });
+  });
+});
+
+describe('bad fixture paths', () => {
+  const noRecording = join(dir, 'no-recording');
+  mkdirSync(join(noRecording, 'aws'), { recursive: true });
+
+  it('fails with exit 2 and one line for --fixtures naming a file', async () => {
+    const run = await cli(['audit', '--fixtures', 'package.json']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: fixture ${resolve('package.json')} (--fixtures) is a file; a fixture is a folder holding recording.json (mailspec record makes one) [MAILSPEC_FIXTURE_INVALID]\n`,
+    });
+  });
+
+  it('fails with exit 2 and one line for --fixtures naming a folder with no recording', async () => {
+    const run = await cli(['audit', '--fixtures', noRecording]);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: fixture ${noRecording} (--fixtures) holds no recording.json, so it is no recorded fixture (mailspec record makes one) [MAILSPEC_FIXTURE_INVALID]\n`,
+    });
+  });
+
+  it('fails with exit 2 and one line for a source: that names a file beside the expectations', async () => {
+    file('base.yaml', MINIMAL_EXPECTATIONS);
+    const expectations = file(
+      'source-file.yaml',
+      MINIMAL_EXPECTATIONS.replace('live', 'base.yaml'),
+    );
+
+    const run = await cli(['audit', '--expectations', expectations]);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: fixture ${join(dir, 'base.yaml')} (source: of ${expectations}) is a file; a fixture is a folder holding recording.json (mailspec record makes one) [MAILSPEC_FIXTURE_INVALID]\n`,
+    });
+  });
+
+  it('fails with exit 2 and one line for a MAILSPEC_SOURCE folder that does not exist', async () => {
+    const missing = join(dir, 'no-such-fixture');
+    process.env.MAILSPEC_SOURCE = missing;
+
+    const run = await cli(['audit']).finally(() => delete process.env.MAILSPEC_SOURCE);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: fixture ${missing} (MAILSPEC_SOURCE) does not exist [MAILSPEC_FIXTURE_INVALID]\n`,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
@@ -61,6 +61,23 @@ describe('main', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
+      stderr: `mailspec: ${file}:5:5: unknown key "dmark" in domains[0] (did you mean "dmarc"?) [MAILSPEC_CONFIG_UNKNOWN_KEY]\n`,
+    });
+  });
+
+  it('fails with exit 2 and one ::error annotation at the line in GitHub Actions', async () => {
+    const file = badFile(
+      'source: live\ndomains:\n  - domain: example.com\n    regions: [us-east-1]\n    dmark: {}\n',
+    );
+    process.env.GITHUB_ACTIONS = 'true';
+    process.env.GITHUB_WORKSPACE = dirname(dirname(file));
+
+    const run = await cli(['audit', '--expectations', file]);
+
+    const inWorkspace = `${dirname(file).split('/').at(-1)}/expectations.yaml`;
+    expect(run).toEqual({
+      code: 2,
+      stdout: `::error file=${inWorkspace},line=5,col=5,title=mailspec%3A the expectations file is invalid::unknown key "dmark" in domains[0] (did you mean "dmarc"?) [MAILSPEC_CONFIG_UNKNOWN_KEY]\n`,
       stderr: `mailspec: ${file}:5:5: unknown key "dmark" in domains[0] (did you mean "dmarc"?) [MAILSPEC_CONFIG_UNKNOWN_KEY]\n`,
     });
   });
