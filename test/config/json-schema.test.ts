@@ -94,4 +94,17 @@ describe('json-schema', () => {
       '| `sending_paths[smtp].credential.password.env` | string | required in this form | Name of the environment variable that holds the password. |',
     );
   });
+
+  it('fails when the root expectations.yaml mentions a key of the schema nowhere, not even commented out', () => {
+    const template = readFileSync(resolve(ROOT, 'expectations.yaml'), 'utf8');
+    const names = schemaKeys(JSON.parse(expectationsJsonSchema()))
+      .map((key) => key.path.split('.').pop()!)
+      .filter((name) => name !== '*');
+
+    const unmentioned = [...new Set(names)].filter(
+      (name) => !new RegExp(`(^|[\\s{,#])${name}:`, 'm').test(template),
+    );
+
+    expect(unmentioned).toEqual([]);
+  });
 });
