@@ -13,7 +13,7 @@ Usage:
   mailspec record --out DIR           record a live run as a replayable fixture
   mailspec policy [--expectations FILE]
                                       print the least-privilege IAM policy the audit needs
-  mailspec schema                     print the JSON Schema of expectations.yaml
+  mailspec schema [--markdown]        print the JSON Schema of expectations.yaml (or its key table)
 
 audit options:
   --expectations FILE   the expectations file (default: expectations.yaml)
