@@ -51,18 +51,21 @@ const out = mkdtempSync(join(tmpdir(), 'mailspec-cli-'));
 const report = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8'));
 const yamlLines = readFileSync(join(ROOT, EXAMPLE), 'utf8').split('\n');
 
-/** The words that show a line declares a result's subject: its region, or a name in it. */
-/** The line, or the nearest less indented line above it, names the subject or the region. */
+/**
+ * Whether a finding's line declares its subject: the line, or a line it is nested under (a
+ * must_reach address under its region, a username under its path), names the subject or
+ * the region.
+ */
 function declares(at: number, result: { subject: string; region: string | null }): boolean {
   const line = yamlLines[at - 1];
   if (result.subject === 'waivers') return line.includes('check:');
   const words = [...result.subject.split(' → '), ...(result.region ? [result.region] : [])];
   const indent = (text: string) => text.length - text.trimStart().length;
-  const above = yamlLines
-    .slice(0, at - 1)
-    .reverse()
-    .find((text) => text.trim() && indent(text) < indent(line));
-  return [line, above ?? ''].some((text) => words.some((word) => text.includes(word)));
+  const nesting = [line];
+  for (const text of yamlLines.slice(0, at - 1).reverse()) {
+    if (text.trim() && indent(text) < indent(nesting.at(-1)!)) nesting.push(text);
+  }
+  return nesting.some((text) => words.some((word) => text.includes(word)));
 }
 
 let plain: Run;
