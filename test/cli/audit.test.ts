@@ -304,6 +304,39 @@ describe('audit', () => {
     });
   });
 
+  it('fails as inconclusive naming a missing --profile once, with a fix that makes the check possible', async () => {
+    const config = join(out, 'aws-config');
+    writeFileSync(config, '[profile other]\nregion = us-east-1\n');
+    const target = join(out, 'no-profile.json');
+    const args = ['audit', '--expectations', FAULT, '--live', '--profile', 'nosuchprofile'];
+
+    // No credentials, so no AWS request is sent; DNS goes to a closed loopback port.
+    const result = await mailspec([...args, '--dns-server', '127.0.0.1:9', '--json', target], {
+      AWS_CONFIG_FILE: config,
+      AWS_SHARED_CREDENTIALS_FILE: join(out, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
+      AWS_WEB_IDENTITY_TOKEN_FILE: '',
+    });
+
+    const cause = `AWS profile "nosuchprofile" was not found (neither ${config} nor ${join(out, 'no-credentials')} declares it)`;
+    const { results } = report('no-profile.json') as { results: JsonResult[] };
+    const named = results.filter((r) => r.message.endsWith(`could not be read: ${cause}`));
+    const dns = results.filter((r) => r.message.includes('ECONNREFUSED'));
+    expect(result.code).toBe(2);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length + dns.length).toBe(results.length);
+    expect(result.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      `  ${named.length} inconclusive: ${cause}`,
+      `  ${dns.length} inconclusive: DNS gave no answer (timeout, SERVFAIL, REFUSED or a network error)`,
+    ]);
+    // vitest prints each inconclusive finding as a failed test, in colour, on stderr.
+    expect(result.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain(
+      '  fix:      first define the AWS profile "nosuchprofile" or choose an existing one with --profile, so the check can decide\n            then, if it fails: ',
+    );
+  });
+
   it('fails with one line and exit code 2 for a reporter that does not exist', async () => {
     const result = await mailspec(['audit', '--expectations', EXAMPLE, '--xml', 'out.xml']);
 
