@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpectations } from '../../src/config/load.js';
+import type { SubjectOf } from '../../src/engine/check.js';
 import { findingPath, subjectName, subjectsFor } from '../../src/engine/subjects.js';
 
 const YAML = `source: live
@@ -26,7 +27,7 @@ const { expectations } = loaded;
 
 describe('subjectsFor', () => {
   it('passes when a sends_to domain missing from recipients gets a recipient with the defaults', () => {
-    const recipients = subjectsFor(expectations, 'recipient');
+    const recipients = subjectsFor(expectations, 'recipient') as SubjectOf<'recipient'>[];
 
     expect(recipients.map(({ recipient, path }) => ({ recipient, path }))).toEqual([
       {
@@ -56,7 +57,8 @@ describe('subjectsFor', () => {
 });
 
 describe('findingPath', () => {
-  const region = subjectsFor(expectations, 'region').find((s) => s.region === 'us-west-2')!;
+  const regions = subjectsFor(expectations, 'region') as SubjectOf<'region'>[];
+  const region = regions.find((subject) => subject.region === 'us-west-2')!;
   const path = subjectsFor(expectations, 'path')[0];
 
   it('passes when an outcome about one address points at that address in must_reach', () => {
