@@ -15,7 +15,7 @@ describe('Zone served by the loopback server', () => {
 
   beforeAll(async () => {
     server = await startLoopbackDns(new Zone(RECORDS, { refuseOutside: true }));
-    dns = createResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
+    dns = createResolver({ servers: [server.address], timeoutMs: 3000, tries: 1 });
   });
   afterAll(() => server.close());
 
@@ -73,7 +73,7 @@ describe('loopback server with a record it cannot encode', () => {
     const server = await startLoopbackDns(
       new Zone([broken, { name: 'example.com', type: 'A', data: '192.0.2.1' }]),
     );
-    const dns = createResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
+    const dns = createResolver({ servers: [server.address], timeoutMs: 3000, tries: 1 });
 
     try {
       const mx = await dns.query('mail.example.com', 'MX');
