@@ -36,10 +36,13 @@ export default defineCheck({
     const found = listed.length > 0 ? `MX ${listed.join(', ')}` : describeStatus(mx);
     if (listed.length === 0) {
       const state = mx.status === 'nxdomain' ? 'NXDOMAIN' : 'NODATA';
-      return fail(`${subject} has no MX record (${state}), where SES in ${region} needs ${wanted}`, {
-        expected,
-        found,
-      });
+      return fail(
+        `${subject} has no MX record (${state}), where SES in ${region} needs ${wanted}`,
+        {
+          expected,
+          found,
+        },
+      );
     }
 
     const others = listed.filter((exchange) => exchange !== wanted);
@@ -52,10 +55,13 @@ export default defineCheck({
         { expected, found },
       );
     }
-    return fail(`${subject} points at ${others.map(describeExchange).join(' and ')}, not ${region}'s`, {
-      expected,
-      found,
-    });
+    return fail(
+      `${subject} points at ${others.map(describeExchange).join(' and ')}, not ${region}'s`,
+      {
+        expected,
+        found,
+      },
+    );
   },
 });
 
