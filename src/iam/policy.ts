@@ -134,7 +134,8 @@ function sendingRoles(e: Expectations, notes: string[]): string[] {
     if (!path.lambda) return [];
     const partition = partitionOf(path.lambda.region);
     notes.push(
-      `sending path ${path.name} names no role_arn, so iam:SimulatePrincipalPolicy is granted on every role; add the Lambda's execution role as role_arn to narrow it`,
+      `sending path ${path.name} names no role_arn, so iam:SimulatePrincipalPolicy is granted ` +
+        "on every role; add the Lambda's execution role as role_arn to narrow it",
     );
     return [`arn:${partition}:iam::*:role/*`];
   });

@@ -28,8 +28,10 @@ export function unrecordableReason(outcomes: CallOutcome[]): string | undefined 
   if (answered.length === 0) {
     const counts = new Map<string, number>();
     for (const { kind } of outcomes) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const byKind = [...counts].sort(([a], [b]) => a.localeCompare(b));
-    return `none of ${outcomes.length} AWS calls succeeded (${byKind.map(([kind, n]) => `${kind}: ${n}`).join(', ')})`;
+    const byKind = [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, n]) => `${kind}: ${n}`);
+    return `none of ${outcomes.length} AWS calls succeeded (${byKind.join(', ')})`;
   }
 
   const essential = outcomes.filter(
