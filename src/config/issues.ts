@@ -150,7 +150,8 @@ function describeConcealed(value: unknown): string {
     return `a number of ${String(value).length} characters`;
   }
   if (typeof value === 'boolean') return 'a boolean';
-  return isScalar(value) ? describePlain(value) : describePlain(Array.isArray(value) ? [] : {});
+  // What is left (nothing, null, a list, a mapping) holds no characters of its own to hide.
+  return describePlain(value && typeof value === 'object' && !Array.isArray(value) ? {} : value);
 }
 
 function isScalar(value: unknown): boolean {
