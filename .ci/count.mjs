@@ -14,8 +14,12 @@ for (const label of ['node20', 'node24']) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const suiteErrors = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
-  console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped, ${suiteErrors} files failed to load`);
+  const suiteErrors = report.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
+  console.log(
+    `${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped, ${suiteErrors} files failed to load`,
+  );
   passed += report.numPassedTests;
   failed += report.numFailedTests + suiteErrors;
 }
