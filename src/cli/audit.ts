@@ -4,7 +4,8 @@ import { startVitest } from 'vitest/node';
 import { loadExpectations } from '../config/load.js';
 import { assertWaiverChecksExist } from '../config/waiver-checks.js';
 import { DNS_SERVER_FORMAT, isDnsServer } from '../dns/servers.js';
-import { knownCheckIds } from '../engine/audit.js';
+import { audit, knownCheckIds, overridesFromEnv } from '../engine/audit.js';
+import { writeHandoff } from '../engine/handoff.js';
 import { parseShard as shardOf } from '../engine/shard.js';
 import {
   assertFixtureFolder,
@@ -18,6 +19,7 @@ import { exitCodeFor } from '../report/summary.js';
 import { parseCommandLine } from './commands.js';
 import { shardHoldsNoSubject } from './empty-shard.js';
 import { printRunOutput } from './output.js';
+import { createProgress } from './progress.js';
 import { assertWritable, writeReports, type ReportTargets } from './reports.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -120,21 +122,38 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   if (options.verbose)
     process.env.DEBUG = [process.env.DEBUG, 'mailspec:*'].filter(Boolean).join(',');
 
-  const collector = new ResultCollector();
-  const vitest = await startVitest(
-    'test',
-    [],
-    {
-      root: PACKAGE_ROOT,
-      config: false,
-      include: [AUDIT_SPEC],
-      watch: false,
-      reporters: ['default', collector],
-      passWithNoTests: false,
-    },
-    {},
+  // The audit runs here, where stderr is the user's terminal and progress can be drawn (a
+  // vitest worker's is not); the spec builds its suites from the results handed over.
+  const progress = createProgress({ stream: process.stderr });
+  const run = await audit(
+    options.file,
+    { ...overridesFromEnv(), progress: progress.listener },
+    options.file,
   );
-  await vitest.close();
+  progress.finish();
+  const handoff = writeHandoff(run);
+  process.env.MAILSPEC_RESULTS = handoff.file;
+
+  const collector = new ResultCollector();
+  try {
+    const vitest = await startVitest(
+      'test',
+      [],
+      {
+        root: PACKAGE_ROOT,
+        config: false,
+        include: [AUDIT_SPEC],
+        watch: false,
+        reporters: ['default', collector],
+        passWithNoTests: false,
+      },
+      {},
+    );
+    await vitest.close();
+  } finally {
+    handoff.remove();
+    delete process.env.MAILSPEC_RESULTS;
+  }
 
   if (collector.loadErrors.length > 0) {
     for (const message of collector.loadErrors) process.stderr.write(`mailspec: ${message}\n`);

@@ -1,6 +1,7 @@
 import { describe, it, type TestContext } from 'vitest';
 import type { CheckResult } from '../types.js';
 import type { AuditRun } from './audit.js';
+import type { SuiteRun } from './handoff.js';
 import { formatFinding } from '../report/finding.js';
 
 declare module 'vitest' {
@@ -17,7 +18,7 @@ declare module 'vitest' {
  * labelled as such, never a pass); warn passes with an annotation; waived is skipped with
  * its reason and the real outcome.
  */
-export function buildSuites(run: AuditRun, title: string): void {
+export function buildSuites(run: SuiteRun, title: string): void {
   describe(`${title} (source: ${run.source})`, () => {
     const tree = groupByPath(run.results);
     emit(tree, run.stats);
