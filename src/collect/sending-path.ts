@@ -50,25 +50,18 @@ export function environmentValue(lambda: FunctionConfiguration, name: string | u
  * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-region.html
  */
 export function sendingSetup(path: SendingPath, lambda: LambdaFacts | null): SendingSetup {
-  if (path.kind === 'smtp') {
-    return {
-      ok: true,
-      region: path.region,
-      regionSource: 'declared region',
-      from: path.from,
-      fromSource: 'declared from',
-    };
-  }
+  const declared = (region: string): SendingSetup => ({
+    ok: true,
+    region,
+    regionSource: 'declared region',
+    from: path.from,
+    fromSource: 'declared from',
+  });
+  if (path.kind === 'smtp') return declared(path.region);
   if (!path.lambda || !lambda) {
     if (!path.region)
       return { ok: false, reason: `${path.name} declares neither region nor lambda` };
-    return {
-      ok: true,
-      region: path.region,
-      regionSource: 'declared region',
-      from: path.from,
-      fromSource: 'declared from',
-    };
+    return declared(path.region);
   }
   if (!lambda.ok) {
     return {
