@@ -128,11 +128,23 @@ export function domainOf(address: string): string {
  * https://docs.aws.amazon.com/ses/latest/dg/creating-identities.html
  */
 export function identityDomainFor(expectations: Expectations, fromDomain: string): string {
-  const covering = expectations.domains
-    .map((d) => d.domain)
-    .filter((d) => fromDomain === d || fromDomain.endsWith(`.${d}`))
-    .sort((a, b) => b.length - a.length);
-  return covering[0] ?? fromDomain;
+  const declared = declaredDomains(expectations);
+  // The longest declared name that covers the From domain: walk up its labels.
+  for (let name = fromDomain; name.includes('.'); name = name.slice(name.indexOf('.') + 1)) {
+    if (declared.has(name)) return name;
+  }
+  return fromDomain;
+}
+
+/** The declared domains as a set, made once per loaded file (a large setup asks often). */
+const domainSets = new WeakMap<Expectations, Set<string>>();
+function declaredDomains(expectations: Expectations): Set<string> {
+  let set = domainSets.get(expectations);
+  if (!set) {
+    set = new Set(expectations.domains.map((d) => d.domain));
+    domainSets.set(expectations, set);
+  }
+  return set;
 }
 
 /** A path's sending setup and the SES identity of its From domain in its sending region. */
