@@ -1,3 +1,4 @@
+import { mailFromFor } from '../../src/config/mail-from.js';
 import { collectMailFromMx, exchanges, feedbackRegion } from '../../src/collect/mail-from.js';
 import { describeStatus, isUndecided, type DnsAnswer } from '../../src/dns/answer.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
@@ -15,15 +16,17 @@ export default defineCheck({
     group: 'MAIL FROM',
     title: 'MX points at the feedback endpoint of the region',
     remediation:
-      'Publish one MX record at the MAIL FROM domain pointing at feedback-smtp.<region>.amazonses.com of the region that sends; a MAIL FROM domain serves one region, so give each region its own MAIL FROM subdomain.',
+      'Publish one MX record at the MAIL FROM domain pointing at feedback-smtp.<region>.amazonses.com of the region that sends; a MAIL FROM domain serves one region, so give each region its own MAIL FROM subdomain (mail_from.regions in expectations.yaml).',
     reference: 'https://docs.aws.amazon.com/ses/latest/dg/mail-from.html',
   },
   scope: 'domain-region',
   appliesTo: (subject) => subject.domain.mail_from !== undefined,
-  collect: (subject, ctx) => collectMailFromMx(ctx, subject.domain.mail_from?.domain ?? ''),
-  evaluate({ domain: { domain, mail_from }, region }, mx: DnsAnswer) {
-    if (!mail_from) return [];
-    const subject = `MAIL FROM domain ${mail_from.domain} of ${domain}`;
+  collect: (subject, ctx) =>
+    collectMailFromMx(ctx, mailFromFor(subject.domain, subject.region) ?? ''),
+  evaluate({ domain: expectation, region }, mx: DnsAnswer) {
+    const mailFrom = mailFromFor(expectation, region);
+    if (!mailFrom) return [];
+    const subject = `MAIL FROM domain ${mailFrom} of ${expectation.domain}`;
     const wanted = feedbackMx(region);
     const expected = `MX ${wanted} (only)`;
 

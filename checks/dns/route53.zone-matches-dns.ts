@@ -1,3 +1,4 @@
+import { mailFromDomains } from '../../src/config/mail-from.js';
 import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { describeFailure, type AwsResult } from '../../src/aws/gateway.js';
 import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
@@ -129,7 +130,7 @@ async function collectZoneMatch(
   );
   if (!zone.ok) return { zone, identities, relied: [] };
 
-  const wanted = reliedNames(domain.domain, domain.mail_from?.domain, identities).filter(
+  const wanted = reliedNames(domain.domain, mailFromDomains(domain), identities).filter(
     ({ name }) => name === zone.zone.name || name.endsWith(`.${zone.zone.name}`),
   );
   const [records, relied] = await Promise.all([
@@ -144,11 +145,11 @@ async function collectZoneMatch(
 /** The records the DKIM, MAIL FROM, SPF and DMARC checks read, without duplicates. */
 function reliedNames(
   domain: string,
-  declaredMailFrom: string | undefined,
+  declaredMailFrom: string[],
   identities: ZoneMatchFacts['identities'],
 ): Omit<ReliedRecord, 'answer'>[] {
   const tokens = new Set<string>();
-  const mailFrom = new Set<string>(declaredMailFrom ? [declaredMailFrom] : []);
+  const mailFrom = new Set<string>(declaredMailFrom);
   for (const { identity } of identities) {
     if (!identity.ok) continue;
     // Easy DKIM tokens are CNAMEs; BYODKIM selectors are TXT records the owner publishes.

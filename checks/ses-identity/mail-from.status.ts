@@ -1,3 +1,4 @@
+import { mailFromFor } from '../../src/config/mail-from.js';
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
@@ -35,8 +36,10 @@ export default defineCheck({
   scope: 'domain-region',
   appliesTo: (subject) => subject.domain.mail_from !== undefined,
   collect: (subject, ctx) => collectIdentity(ctx, subject.domain.domain, subject.region),
-  evaluate({ domain: { domain, mail_from }, region }, identity: IdentityFacts) {
-    if (!mail_from) return [];
+  evaluate({ domain: expectation, region }, identity: IdentityFacts) {
+    const { domain, mail_from } = expectation;
+    const wantedDomain = mailFromFor(expectation, region);
+    if (!mail_from || !wantedDomain) return [];
     // A missing identity is reported once, by identity.verified, not again per attribute.
     if (!identity.ok && identity.kind === 'not-found') return [];
     if (!identity.ok) {
@@ -52,7 +55,7 @@ export default defineCheck({
     const behavior = attributes?.BehaviorOnMxFailure ?? 'none';
     const wantedBehavior = mail_from.behavior_on_mx_failure;
     const expected = [
-      `MailFromDomain ${mail_from.domain}`,
+      `MailFromDomain ${wantedDomain}`,
       'MailFromDomainStatus SUCCESS',
       ...(wantedBehavior ? [`BehaviorOnMxFailure ${wantedBehavior}`] : []),
     ].join(', ');
@@ -62,13 +65,13 @@ export default defineCheck({
 
     if (!used) {
       return fail(
-        `${domain} in ${region} has no custom MAIL FROM domain, where ${mail_from.domain} is expected`,
+        `${domain} in ${region} has no custom MAIL FROM domain, where ${wantedDomain} is expected`,
         { expected, found },
       );
     }
 
     const problems: string[] = [];
-    if (used !== mail_from.domain) problems.push(`uses ${used}, not ${mail_from.domain}`);
+    if (used !== wantedDomain) problems.push(`uses ${used}, not ${wantedDomain}`);
     if (status !== 'SUCCESS') {
       const meaning = STATUS_MEANING[status]?.(region) ?? 'SES does not use it';
       const effect = BEHAVIOR_MEANING[behavior] ?? `SES applies ${behavior}`;

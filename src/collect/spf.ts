@@ -1,3 +1,4 @@
+import { mailFromDomains } from '../config/mail-from.js';
 import type { DomainExpectation } from '../config/schema.js';
 import { isAbsent, joinedTxt, type DnsAnswer } from '../dns/answer.js';
 import type { AuditContext } from '../engine/context.js';
@@ -47,7 +48,7 @@ export interface SpfDomain {
 /** A tree deeper than this already exceeds the 10-lookup limit many times over. */
 const MAX_POLICIES = 40;
 
-/** The SPF trees of the From domain and, when one is declared, the custom MAIL FROM domain. */
+/** The SPF trees of the From domain and of each custom MAIL FROM domain declared for it. */
 export async function collectSpfDomains(
   ctx: AuditContext,
   expectation: DomainExpectation,
@@ -59,8 +60,8 @@ export async function collectSpfDomains(
       policy: await collectSpfTree(ctx, expectation.domain),
     },
   ];
-  const mailFrom = expectation.mail_from?.domain;
-  if (mailFrom && mailFrom !== expectation.domain) {
+  for (const mailFrom of mailFromDomains(expectation)) {
+    if (mailFrom === expectation.domain) continue;
     domains.push({
       role: 'MAIL FROM',
       domain: mailFrom,

@@ -67,6 +67,9 @@ export const DESCRIPTIONS: Record<string, string> = {
     'DKIM must be verified, signing on, and every token CNAME published in DNS.',
   'domains[].mail_from': 'The custom MAIL FROM domain SES must use for the envelope sender.',
   'domains[].mail_from.domain': 'The MAIL FROM domain, a subdomain such as mail.example.com.',
+  'domains[].mail_from.regions':
+    'A MAIL FROM domain per region, where it differs from mail_from.domain: its one MX names one region, so each region sending the domain needs its own.',
+  'domains[].mail_from.regions.*': 'The MAIL FROM domain SES must use in this region.',
   'domains[].mail_from.behavior_on_mx_failure':
     'What SES must do when the MAIL FROM MX record is missing: `USE_DEFAULT_VALUE` or `REJECT_MESSAGE`.',
   'domains[].spf': 'Limits the SPF records of the domain must keep (RFC 7208 section 4.6.4).',

@@ -83,6 +83,9 @@ const domain = z.strictObject({
     .strictObject({
       domain: hostname,
       behavior_on_mx_failure: z.enum(['USE_DEFAULT_VALUE', 'REJECT_MESSAGE']).optional(),
+      // A MAIL FROM domain's one MX names one region's feedback endpoint, so a domain sent
+      // from several regions gives each its own MAIL FROM subdomain here.
+      regions: z.record(region, hostname).optional(),
     })
     .optional(),
   spf: z
