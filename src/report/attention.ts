@@ -21,7 +21,10 @@ export function formatUnshownFindings(results: CheckResult[]): string {
  */
 export function formatVerdict(results: CheckResult[], failOn: 'fail' | 'warn'): string {
   const counts = countOutcomes(results);
-  if (failOn !== 'warn' || counts.warn === 0) return '';
+  // Where a check could not decide, exit code 2 says so, whatever the warnings.
+  if (failOn !== 'warn' || counts.warn === 0 || (counts.fail === 0 && counts.inconclusive > 0)) {
+    return '';
+  }
   const causes = [
     ...(counts.fail > 0 ? [plural(counts.fail, 'fail')] : []),
     plural(counts.warn, 'warning'),

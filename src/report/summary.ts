@@ -17,8 +17,10 @@ export function countOutcomes(results: CheckResult[]): Counts {
  */
 export function exitCodeFor(results: CheckResult[], failOn: 'fail' | 'warn' = 'fail'): 0 | 1 | 2 {
   const counts = countOutcomes(results);
-  if (counts.fail > 0 || (failOn === 'warn' && counts.warn > 0)) return 1;
+  // A real fail outranks "could not check"; a warning made to fail by --fail-on does not.
+  if (counts.fail > 0) return 1;
   if (counts.inconclusive > 0) return 2;
+  if (failOn === 'warn' && counts.warn > 0) return 1;
   return 0;
 }
 

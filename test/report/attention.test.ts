@@ -50,4 +50,8 @@ describe('formatVerdict', () => {
     expect(formatVerdict([warn], 'fail')).toBe('');
     expect(formatVerdict([literalResult({ outcome: 'pass' })], 'warn')).toBe('');
   });
+
+  it('passes with no closing line when a check could not decide: exit code 2 says so', () => {
+    expect(formatVerdict([warn, literalResult({ outcome: 'inconclusive' })], 'warn')).toBe('');
+  });
 });

@@ -25,6 +25,11 @@ describe('summary', () => {
     expect(exitCodeFor([pass, warn], 'warn')).toBe(1);
   });
 
+  it('fails with exit code 2, not 1, when --fail-on warn meets a check that could not decide', () => {
+    expect(exitCodeFor([pass, warn, inconclusive], 'warn')).toBe(2);
+    expect(exitCodeFor([fail, warn, inconclusive], 'warn')).toBe(1);
+  });
+
   it('passes when the summary has one line per layer with results, then the totals', () => {
     const text = formatSummary([pass, fail, warn, inconclusive, waived], 'live AWS and DNS');
 
