@@ -91,7 +91,7 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   }
   // A shard given in the environment is refused here too, before vitest starts.
   if (!options.shard) shardOf(process.env.MAILSPEC_SHARD || undefined, 'MAILSPEC_SHARD');
-  assertWritable(options.reports ?? {});
+  assertWritable(options.reports ?? {}, { files: [options.file] });
   const loaded = loadExpectations(options.file);
   assertWaiverChecksExist(loaded, knownCheckIds());
   const choice = chooseSource(loaded, { live: options.live, fixtures: options.fixtures });
@@ -102,6 +102,7 @@ export async function auditFile(options: AuditOptions): Promise<number> {
     assertFixtureFolder(choice.dir, given);
     // Every fixture file is read here too, so a broken one is one line, not a failed suite.
     loadFixture(choice.dir);
+    assertWritable(options.reports ?? {}, { folders: [choice.dir] });
   }
   const source = describeSource(choice);
   const failOn = options.failOn ?? 'fail';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedExpectations } from '../config/load.js';
 import { MailspecError } from '../errors.js';
@@ -16,7 +16,10 @@ export interface ReportTargets {
 }
 
 /** Checks every report path before the run, so a typo costs nothing. */
-export function assertWritable(targets: ReportTargets): void {
+export function assertWritable(
+  targets: ReportTargets,
+  inputs: { files?: string[]; folders?: string[] } = {},
+): void {
   const claimed = new Map<string, string>();
   for (const [kind, file] of Object.entries(targets)) {
     if (!file) continue;
@@ -29,11 +32,21 @@ export function assertWritable(targets: ReportTargets): void {
     if (existsSync(file) && statSync(file).isDirectory()) {
       throw unwritable('it is a folder; give a file name for the report');
     }
+    // A report must never replace what the audit reads: the expectations or a recording.
+    if ((inputs.files ?? []).some((input) => resolve(input) === resolve(file))) {
+      throw unwritable('that is the expectations file the audit reads');
+    }
+    const recording = (inputs.folders ?? []).find((dir) => isInside(resolve(file), resolve(dir)));
+    if (recording) throw unwritable(`that is inside the fixture folder ${recording}`);
     // Two reports in one file would leave only the last one written.
     const other = claimed.get(resolve(file));
     if (other) throw unwritable(`--${other} writes to the same file`);
     claimed.set(resolve(file), kind);
   }
+}
+
+function isInside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
 }
 
 /** Writes each requested report to its own file. */

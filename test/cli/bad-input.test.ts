@@ -82,6 +82,27 @@ describe('bad input', () => {
     });
   });
 
+  it('fails with exit 2 and one line for a report that would replace the expectations file', async () => {
+    const run = await cli(['audit', '--sarif', 'expectations.yaml']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'mailspec: --sarif expectations.yaml: that is the expectations file the audit reads [MAILSPEC_OUTPUT_UNWRITABLE]\n',
+    });
+  });
+
+  it('fails with exit 2 and one line for a report inside the fixture folder it replays', async () => {
+    const run = await cli(['audit', '--json', 'fixtures/example/aws/account.json']);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mailspec: --json fixtures/example/aws/account.json: that is inside the fixture folder ${resolve('fixtures/example')} [MAILSPEC_OUTPUT_UNWRITABLE]\n`,
+    });
+  });
+
   it('fails with one line, not a stack, when a report cannot be written after the run', () => {
     const report = join(dir, 'gone', 'report.xml');
     const loaded = parseExpectations(MINIMAL_EXPECTATIONS, 'expectations.yaml');
