@@ -94,7 +94,15 @@ export function readRecordedAt(fixtureDir: string): Date {
 
 /** Parses a JSON file; a syntax error names the file, line and column where V8 stopped. */
 export function readJsonFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why =
+      code === 'EISDIR' ? 'is a folder, where a JSON file belongs' : `cannot be read (${code})`;
+    throw new MailspecError('MAILSPEC_FIXTURE_INVALID', `${file} ${why}`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

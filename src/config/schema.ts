@@ -128,7 +128,10 @@ const smtpPathFields = z.strictObject({
     .union([z.literal(25), z.literal(465), z.literal(587), z.literal(2465), z.literal(2587)])
     .default(587),
   from: email,
-  iam_user: z.string().min(1),
+  // IAM user names: letters, digits and +=,.@_- up to 64 (so no wildcard can widen a policy).
+  iam_user: z.string().regex(/^[\w+=,.@-]{1,64}$/, {
+    message: 'expected an IAM user name (letters, digits and +=,.@_-, at most 64)',
+  }),
   credential: z.strictObject({
     username: usernameSource.optional(),
     password: secretSource.optional(),
@@ -158,7 +161,15 @@ const sesApiPath = z.strictObject({
   region: region.optional(),
   lambda: z
     .strictObject({
-      function: z.string().min(1),
+      // A function name, or its ARN (optionally with a version or alias), never a pattern.
+      function: z
+        .string()
+        .regex(
+          /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?$/,
+          {
+            message: 'expected a Lambda function name or ARN',
+          },
+        ),
       region: region,
       region_env: z.string().optional(),
       from_env: z.string().optional(),
