@@ -11,7 +11,7 @@ export interface SmtpPasswordIo {
   stderr: NodeJS.WritableStream;
 }
 
-const OPTIONS = { region: { type: 'string' } } as const;
+const OPTIONS = { region: { type: 'string', multiple: true } } as const;
 
 /** A secret access key is 40 characters; anything past this is not one, however it ends. */
 const MAX_INPUT_BYTES = 1024;
@@ -35,9 +35,13 @@ export function createSmtpPasswordCommand(io: SmtpPasswordIo = defaultIo()): Com
   return async (argv) => {
     refuseSecretArgument(argv);
     const { values } = parseCommandLine('smtp-password', argv, OPTIONS);
-    const region = values.region;
+    const [region, ...more] = values.region ?? [];
     if (!region) {
       throw new MailspecError('MAILSPEC_USAGE', 'smtp-password: --region is required');
+    }
+    // A password is derived for one region; silently taking the last of two would mislead.
+    if (more.length > 0) {
+      throw new MailspecError('MAILSPEC_USAGE', 'smtp-password: give --region once');
     }
     if (!isSesRegion(region)) throw unknownRegion(region);
 

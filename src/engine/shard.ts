@@ -27,7 +27,8 @@ export function parseShard(value: string | undefined, given = '--shard'): Shard 
   if (value === undefined) return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (index < 1 || index > count) {
+  // A count past 2^53 is no number of runners, and would not divide exactly.
+  if (index < 1 || index > count || !Number.isSafeInteger(count)) {
     throw new MailspecError(
       'MAILSPEC_USAGE',
       `audit: ${given} takes i/n with 1 <= i <= n, not "${value}"`,

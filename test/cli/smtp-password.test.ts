@@ -212,6 +212,17 @@ describe('mailspec smtp-password', () => {
     neverEchoes(run);
   });
 
+  it('fails with exit 2 and one line when --region is given twice', async () => {
+    const run = await smtpPassword(['--region', 'us-east-1', '--region', 'us-west-2'], SECRET);
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'mailspec: smtp-password: give --region once [MAILSPEC_USAGE]\n',
+    });
+    neverEchoes(run);
+  });
+
   it('fails with exit 2 when the secret is given as an argument, without echoing it', async () => {
     const run = await smtpPassword(['--region', 'eu-central-1', SECRET], '');
 
