@@ -20,11 +20,14 @@ describe('parseShard', () => {
     expect(parseShard(undefined)).toBeUndefined();
   });
 
-  it.each(['abc', '0/2', '3/2', '1/99999999999999999999'])('fails when --shard is %s, as one line', (value) => {
-    expect(refusal(() => parseShard(value))).toBe(
-      `audit: --shard takes i/n with 1 <= i <= n, not "${value}" [MAILSPEC_USAGE]`,
-    );
-  });
+  it.each(['abc', '0/2', '3/2', '1/99999999999999999999'])(
+    'fails when --shard is %s, as one line',
+    (value) => {
+      expect(refusal(() => parseShard(value))).toBe(
+        `audit: --shard takes i/n with 1 <= i <= n, not "${value}" [MAILSPEC_USAGE]`,
+      );
+    },
+  );
 });
 
 describe('overridesFromEnv', () => {
