@@ -37,11 +37,7 @@ export function describeIssue(
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const known = keysAt(jsonSchema, data, issue.path as (string | number)[]);
-    const guess = known.length > 0 ? closest(key, known) : undefined;
-    const hint =
-      guess && distance(key, guess) <= Math.max(2, key.length / 3)
-        ? ` (did you mean "${guess}"?)`
-        : '';
+    const hint = nearOption(key, known);
     const inside = where ? ` in ${where}` : '';
     const list = known.length > 0 ? `; expected one of: ${known.join(', ')}` : '';
     return {
@@ -87,9 +83,10 @@ export function describeIssue(
   }
   const literals = issue.code === 'invalid_union' ? unionLiterals(issue) : [];
   if (literals.length > 0) {
+    const hint = secret ? '' : nearOption(value, unionValues(issue));
     return {
       code: 'MAILSPEC_CONFIG_INVALID',
-      message: `${where}: expected one of ${literals.join(', ')}, got ${describeValue(value)}`,
+      message: `${where}: expected one of ${literals.join(', ')}, got ${describeValue(value)}${hint}`,
     };
   }
   if (issue.code === 'invalid_union') {
@@ -102,9 +99,10 @@ export function describeIssue(
   }
   if (issue.code === 'invalid_value') {
     const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    const hint = secret ? '' : nearOption(value, issue.values);
     return {
       code: 'MAILSPEC_CONFIG_INVALID',
-      message: `${where}: expected one of ${options}, got ${describeValue(value)}`,
+      message: `${where}: expected one of ${options}, got ${describeValue(value)}${hint}`,
     };
   }
   if (issue.code === 'custom' && issue.params?.conceal && typeof value === 'string') {
@@ -165,12 +163,29 @@ function formatTimestamp(date: Date): string {
 
 /** The allowed values of a union made of literals only (`port: 25 | 465 | …`), else none. */
 function unionLiterals(issue: Issue): string[] {
+  return unionValues(issue).map((one) => JSON.stringify(one));
+}
+
+function unionValues(issue: Issue): unknown[] {
   const branches = 'errors' in issue ? (issue.errors as Issue[][]) : [];
   const values = branches.map((errors) =>
     errors.length === 1 && errors[0].code === 'invalid_value' ? errors[0].values : undefined,
   );
   if (values.length === 0 || values.some((v) => v === undefined)) return [];
-  return values.flatMap((v) => v!.map((one) => JSON.stringify(one)));
+  return values.flatMap((v) => v!);
+}
+
+/**
+ * ` (did you mean "quarantine"?)` when a written string is a typo of one allowed string: at
+ * most two edits away, or a third of its length for longer ones, so "gmail" suggests nothing.
+ */
+function nearOption(written: unknown, options: readonly unknown[]): string {
+  const strings = options.filter((one): one is string => typeof one === 'string');
+  if (typeof written !== 'string' || strings.length === 0) return '';
+  const guess = closest(written, strings);
+  return distance(written, guess) <= Math.max(2, written.length / 3)
+    ? ` (did you mean "${guess}"?)`
+    : '';
 }
 
 function lowerFirst(text: string): string {

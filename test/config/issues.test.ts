@@ -97,4 +97,19 @@ describe('describeIssue', () => {
 
     expect(problems(text)).toBe('ok');
   });
+  it('fails when an enum value is a typo of one option, suggesting that option', () => {
+    const text = `${DOMAIN}    dmarc:\n      policy: quarentine\n`;
+
+    expect(problems(text)).toBe(
+      'expectations.yaml:6:15: domains[0].dmarc.policy: expected one of "none", "quarantine", "reject", got "quarentine" (did you mean "quarantine"?) [MAILSPEC_CONFIG_INVALID]',
+    );
+  });
+
+  it('fails without a suggestion when an enum value is near no option', () => {
+    const text = `${DOMAIN}    dmarc:\n      policy: strict\n`;
+
+    expect(problems(text)).toBe(
+      'expectations.yaml:6:15: domains[0].dmarc.policy: expected one of "none", "quarantine", "reject", got "strict" [MAILSPEC_CONFIG_INVALID]',
+    );
+  });
 });
