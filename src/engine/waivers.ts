@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import type { Waiver } from '../config/schema.js';
 import type { LoadedExpectations } from '../config/load.js';
 import { isWaivable, type CheckResult } from '../types.js';
@@ -53,7 +54,7 @@ export function applyWaivers(
   const unmatched = waivers.flatMap((waiver, index) =>
     used.has(index) || !owns(subjectKey(waiver.subject))
       ? []
-      : [unmatchedWaiver(waiver, index, loaded)],
+      : [unmatchedWaiver(waiver, index, loaded, nearestMatch(waiver, results))],
   );
   return [...waived, ...unmatched];
 }
@@ -71,18 +72,56 @@ function matches(waiver: Waiver, result: CheckResult): boolean {
 /**
  * The subject as results name it. Domain names are case-insensitive (RFC 4343) and results
  * carry them lower-cased, so `EXAMPLE.COM` and `gmail-alias → Example.NET` match; a sending
- * path's name is kept as written.
+ * path's name is kept as written. The arrow before a recipient domain may be typed `->`,
+ * since → is not on a keyboard.
  */
 function subjectKey(subject: string): string {
-  return subject
-    .split(' → ')
-    .map((part) => (DOMAIN_NAME.test(part) ? part.toLowerCase() : part))
-    .join(' → ');
+  const arrow = TO_RECIPIENT.exec(subject);
+  const parts = arrow && DOMAIN_NAME.test(arrow[2]) ? [arrow[1], arrow[2]] : [subject];
+  return parts.map((part) => (DOMAIN_NAME.test(part) ? part.toLowerCase() : part)).join(' → ');
 }
 
+const TO_RECIPIENT = /^(.+?)\s*(?:→|->)\s*(\S+)$/;
 const DOMAIN_NAME = /^([a-z0-9_-]+\.)+[a-z]{2,63}$/i;
 
-function unmatchedWaiver(waiver: Waiver, index: number, loaded: LoadedExpectations): CheckResult {
+/**
+ * What the run has nearest to a waiver that matched nothing, as ` (did you mean …?)`: a
+ * subject of the same check when that check ran; else the nearest subject of any check, with
+ * the check whose id is nearest among those that have it. Nothing when no subject is a typo
+ * away, since a far guess would mislead more than it helps.
+ */
+function nearestMatch(waiver: Waiver, results: CheckResult[]): string {
+  const subject = subjectKey(waiver.subject);
+  const ofCheck = results.filter((result) => result.check === waiver.check);
+  if (ofCheck.length > 0) {
+    const subjects = [...new Set(ofCheck.map((result) => result.subject))];
+    if (subjects.includes(subject)) return '';
+    const guess = near(subject, subjects);
+    return guess ? ` (did you mean "${guess}"?)` : '';
+  }
+
+  const guess = near(subject, [...new Set(results.map((result) => result.subject))]);
+  if (!guess) return '';
+  const checks = results.filter((result) => result.subject === guess).map((r) => r.check);
+  return ` (did you mean ${closest(waiver.check, checks)} on "${guess}"?)`;
+}
+
+/**
+ * The closest candidate within two edits, or a quarter of the text's length for longer ones,
+ * so a sibling domain (example.org beside example.com) is not taken for a typo.
+ */
+function near(text: string, candidates: string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const guess = closest(text, candidates);
+  return distance(text, guess) <= Math.max(2, text.length / 4) ? guess : undefined;
+}
+
+function unmatchedWaiver(
+  waiver: Waiver,
+  index: number,
+  loaded: LoadedExpectations,
+  hint: string,
+): CheckResult {
   const scope = [
     waiver.subject,
     ...(waiver.region ? [`in ${waiver.region}`] : []),
@@ -91,7 +130,7 @@ function unmatchedWaiver(waiver: Waiver, index: number, loaded: LoadedExpectatio
   const title = 'every waiver matches a result';
   return {
     outcome: 'warn',
-    message: `waiver for ${waiver.check} on ${scope} matches no result; remove it or correct its check id, subject, region or item`,
+    message: `waiver for ${waiver.check} on ${scope} matches no result${hint}; remove it or correct its check id, subject, region or item`,
     expected: `a result of ${waiver.check} on ${scope}`,
     found: 'no such result in this run',
     check: WAIVER_CHECK_ID,

@@ -114,6 +114,61 @@ describe('waivers', () => {
     expect(stale.location).toEqual({ file: 'expectations.yaml', line: 7, column: 5 });
   });
 
+  it('passes when a waiver writes the arrow of a path and recipient as ->', () => {
+    const loaded = load(`  - check: recipient.dmarc-predicted
+    subject: bulk-sender -> Example.NET
+    reason: partner moves to DKIM signing in January
+    expires: 2027-01-31
+`);
+    const predicted = result({
+      check: 'recipient.dmarc-predicted',
+      layer: 'recipient',
+      subject: 'bulk-sender → example.net',
+    });
+
+    const results = applyWaivers([predicted], loaded, NOW);
+
+    expect(results.map(reportedOutcome)).toEqual(['waived']);
+  });
+
+  it('warns naming the nearest subject of the check when a waiver matches no result', () => {
+    const loaded = load(`  - check: recipient.dmarc-predicted
+    subject: bulk-sendr → example.net
+    reason: partner moves to DKIM signing in January
+    expires: 2027-01-31
+`);
+    const predicted = result({
+      check: 'recipient.dmarc-predicted',
+      layer: 'recipient',
+      subject: 'bulk-sender → example.net',
+    });
+
+    const stale = applyWaivers([predicted, result()], loaded, NOW).at(-1)!;
+
+    expect(stale.message).toBe(
+      'waiver for recipient.dmarc-predicted on bulk-sendr → example.net matches no result (did you mean "bulk-sender → example.net"?); remove it or correct its check id, subject, region or item',
+    );
+  });
+
+  it('warns naming the check that has the subject when the waived check has no result', () => {
+    const loaded = load(`  - check: dmarc.policy
+    subject: bulk-sender -> example.net
+    reason: partner moves to DKIM signing in January
+    expires: 2027-01-31
+`);
+    const predicted = result({
+      check: 'recipient.dmarc-predicted',
+      layer: 'recipient',
+      subject: 'bulk-sender → example.net',
+    });
+
+    const [, stale] = applyWaivers([predicted], loaded, NOW);
+
+    expect(stale.message).toBe(
+      'waiver for dmarc.policy on bulk-sender -> example.net matches no result (did you mean recipient.dmarc-predicted on "bulk-sender → example.net"?); remove it or correct its check id, subject, region or item',
+    );
+  });
+
   it('passes when a shard does not own the waiver subject: no stale warning there', () => {
     const loaded = load(`  - check: dmarc.policy
     subject: example.org
