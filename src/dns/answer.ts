@@ -23,6 +23,11 @@ export interface DnsAnswer {
   records: string[] | string[][] | MxRecord[];
   /** The resolver's own words when status is not ok. */
   detail?: string;
+  /**
+   * A replay's REFUSED for a name outside every zone the recording holds (src/dns/replay-dns.ts):
+   * the recording lacks the name, no server refused it.
+   */
+  unrecorded?: true;
 }
 
 /** True when the answer proves absence: the name or the type is not there. */
@@ -47,7 +52,7 @@ export function describeStatus(answer: DnsAnswer): string {
     case 'timeout':
       return 'DNS timeout';
     case 'refused':
-      return 'REFUSED';
+      return answer.unrecorded ? `the recording holds no DNS answer for ${answer.name}` : 'REFUSED';
     case 'error':
       return `DNS error${answer.detail ? `: ${answer.detail}` : ''}`;
     case 'ok':

@@ -7,10 +7,10 @@ import type { LoadedExpectations } from '../config/load.js';
 import { MailspecError } from '../errors.js';
 import { createAuthoritativeLookup } from '../dns/authoritative.js';
 import { SES_CANARY, withCanary, type CanaryQuestion } from '../dns/canary.js';
-import { startLoopbackDns } from '../dns/loopback-server.js';
-import { createResolver, type DnsLookup } from '../dns/resolver.js';
+import { startReplayDns } from '../dns/replay-dns.js';
+import { createResolver } from '../dns/resolver.js';
 import { loadZone } from '../dns/fixture-zone.js';
-import { Zone, type ZoneRecord } from '../dns/zone.js';
+import type { ZoneRecord } from '../dns/zone.js';
 import { createMemo, silentLogger, type AuditContext, type Logger } from './context.js';
 
 /** Where the facts of a run come from, decided once and shown in every output. */
@@ -92,16 +92,15 @@ export async function prepareSource(
   assertFixtureFolder(choice.dir);
   const { recording, zone: records, recordedAt } = loadFixture(choice.dir);
   const restore = installReplay(recording);
-  // Names outside the recorded zones are refused, so they read as not recorded (inconclusive).
-  const server = await startLoopbackDns(new Zone(records, { refuseOutside: true }));
-  const dns: DnsLookup = createResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
-  const ctx: AuditContext = { ...base, dns, now: () => recordedAt, replay: true };
+  // Names outside the recorded zones read as not recorded (inconclusive), not as absent.
+  const replayDns = await startReplayDns(records);
+  const ctx: AuditContext = { ...base, dns: replayDns.dns, now: () => recordedAt, replay: true };
   return {
     ctx,
     choice,
     close: async () => {
       restore();
-      await server.close();
+      await replayDns.close();
     },
   };
 }

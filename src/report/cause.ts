@@ -17,8 +17,9 @@ interface CauseRule {
 
 /**
  * Read from the message, which names the cause in the words describeFailure (src/aws/gateway.ts)
- * and describeStatus (src/dns/answer.ts) give it: those are the only ways an AWS or DNS
- * failure reaches a message. The first rule that matches wins.
+ * and describeStatus (src/dns/answer.ts, which carries distrustOf of src/dns/canary.ts) give
+ * it: those are the only ways an AWS or DNS failure reaches a message. The first rule that
+ * matches wins.
  */
 const RULES: CauseRule[] = [
   {
@@ -67,6 +68,25 @@ const RULES: CauseRule[] = [
       key: 'not-recorded',
       summary: 'the recording holds no answer for a call the check makes',
       makePossible: 'record the fixture again (mailspec record) so it holds every call',
+    }),
+  },
+  {
+    pattern: /the recording holds no DNS answer for/,
+    cause: () => ({
+      key: 'dns-not-recorded',
+      summary: 'the recording holds no DNS answer for a name the check looks up',
+      makePossible:
+        "record the fixture again (mailspec record), or add the name's zone to the fixture's dns/ folder",
+    }),
+  },
+  {
+    // The live canary's diagnosis (distrustOf) outranks the DNS error it is carried in.
+    pattern:
+      /the DNS resolver (?:answers|gives) .*?, so its (?:absence )?answers cannot be trusted/,
+    cause: ([text]) => ({
+      key: `canary ${text}`,
+      summary: text,
+      makePossible: 'use a DNS resolver that answers the public DNS (dns.servers or --dns-server)',
     }),
   },
   {

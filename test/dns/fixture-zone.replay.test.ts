@@ -31,13 +31,14 @@ async function dmarcOf(domain: string) {
 }
 
 describe('replayed DNS for names outside the recording', () => {
-  it('is inconclusive when the domain lies outside every recorded zone (REFUSED)', async () => {
+  it('is inconclusive when the domain lies outside every recorded zone, naming the recording', async () => {
     const outcome = await dmarcOf('example.org');
 
     expect(outcome).toEqual({
       outcome: 'inconclusive',
-      message: 'DMARC record of example.org could not be read (REFUSED)',
-      found: '_dmarc.example.org: REFUSED',
+      message:
+        'DMARC record of example.org could not be read (the recording holds no DNS answer for _dmarc.example.org)',
+      found: '_dmarc.example.org: the recording holds no DNS answer for _dmarc.example.org',
     });
   });
 
