@@ -95,6 +95,12 @@ export async function auditFile(options: AuditOptions): Promise<number> {
   const loaded = loadExpectations(options.file);
   assertWaiverChecksExist(loaded, knownCheckIds());
   const choice = chooseSource(loaded, { live: options.live, fixtures: options.fixtures });
+  if (choice.kind === 'fixture' && options.dnsServers?.length) {
+    throw new MailspecError(
+      'MAILSPEC_USAGE',
+      "audit: --dns-server has no effect on a replay: the fixture's DNS is served from its zone files",
+    );
+  }
   if (choice.kind === 'fixture') {
     const given = options.fixtures
       ? (options.sourceGiven ?? '--fixtures')
