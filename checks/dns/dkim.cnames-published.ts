@@ -1,6 +1,11 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectTokenRecords, type TokenRecords } from '../../src/collect/dkim.js';
-import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import {
+  collectIdentity,
+  easyDkimTokens,
+  identityAnswer,
+  type IdentityFacts,
+} from '../../src/collect/identity.js';
 import { describeStatus, isUndecided, joinedTxt, names } from '../../src/dns/answer.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 import { dkimTargetDomain } from '../../src/ses/regions.js';
@@ -30,11 +35,9 @@ export default defineCheck({
   async collect(subject, ctx): Promise<DkimCnameFacts> {
     const { domain } = subject.domain;
     const identity = await collectIdentity(ctx, domain, subject.region);
-    if (!subject.domain.dkim.required || !identity.ok || !isEasyDkim(identity)) {
-      return { identity, tokens: [] };
-    }
-    const tokens = identity.value.DkimAttributes?.Tokens ?? [];
-    return { identity, tokens: await collectTokenRecords(ctx, domain, tokens) };
+    const tokens = identity.ok ? easyDkimTokens(identity.value) : undefined;
+    if (!subject.domain.dkim.required || !tokens?.ok) return { identity, tokens: [] };
+    return { identity, tokens: await collectTokenRecords(ctx, domain, tokens.value) };
   },
   evaluate({ domain: { domain, dkim }, region }, { identity, tokens }: DkimCnameFacts) {
     // Not required, or no identity (identity.verified reports that): no token to look for.
@@ -47,17 +50,15 @@ export default defineCheck({
     }
     // BYODKIM keys are TXT records the owner publishes, and an identity without tokens
     // has DKIM NOT_STARTED, which dkim.status reports: neither has CNAMEs to look for.
-    if (!isEasyDkim(identity)) return [];
+    const listed = easyDkimTokens(identity.value);
+    if (!listed.ok) {
+      return inconclusive(`${identityAnswer(domain, region)} has ${listed.problem}`);
+    }
 
     const target = dkimTargetDomain(region);
     return tokens.map((record) => judgeToken(domain, region, target, record));
   },
 });
-
-function isEasyDkim(identity: Extract<IdentityFacts, { ok: true }>): boolean {
-  const origin = identity.value.DkimAttributes?.SigningAttributesOrigin ?? 'AWS_SES';
-  return origin.startsWith('AWS_SES');
-}
 
 function judgeToken(
   domain: string,

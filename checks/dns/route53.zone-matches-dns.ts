@@ -1,7 +1,14 @@
 import { mailFromDomains } from '../../src/config/mail-from.js';
 import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
+import type { GetEmailIdentityResponse } from '@aws-sdk/client-sesv2';
 import { describeFailure, type AwsResult } from '../../src/aws/gateway.js';
-import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import {
+  collectIdentity,
+  easyDkimTokens,
+  identityAnswer,
+  type IdentityFacts,
+} from '../../src/collect/identity.js';
+import { field, text } from '../../src/collect/fields.js';
 import {
   collectHostedZone,
   collectZoneRecords,
@@ -73,14 +80,16 @@ export default defineCheck({
     }
 
     const id = zone.zone.id;
-    const outcomes: Outcome[] = facts.identities
-      .filter(({ identity }) => !identity.ok && identity.kind !== 'not-found')
-      .map(({ region, identity }) =>
-        inconclusive(
-          `the DKIM tokens of ${domain} in ${region} could not be read: ${describeFailure(identity as never)}`,
-          { item: `DKIM tokens ${region}` },
-        ),
-      );
+    const outcomes: Outcome[] = facts.identities.flatMap(({ region, identity }) => {
+      const item = `DKIM tokens ${region}`;
+      if (!identity.ok && identity.kind === 'not-found') return [];
+      const why = identity.ok ? identityProblem(identity.value) : describeFailure(identity);
+      if (why === undefined) return [];
+      const message = identity.ok
+        ? `${identityAnswer(domain, region)} has ${why}`
+        : `the DKIM tokens of ${domain} in ${region} could not be read: ${why}`;
+      return [inconclusive(message, { item })];
+    });
 
     let compared = 0;
     for (const record of facts.relied) {
@@ -151,14 +160,12 @@ function reliedNames(
   const tokens = new Set<string>();
   const mailFrom = new Set<string>(declaredMailFrom);
   for (const { identity } of identities) {
-    if (!identity.ok) continue;
+    if (!identity.ok || identityProblem(identity.value)) continue;
     // Easy DKIM tokens are CNAMEs; BYODKIM selectors are TXT records the owner publishes.
-    const origin = identity.value.DkimAttributes?.SigningAttributesOrigin ?? 'AWS_SES';
-    if (origin.startsWith('AWS_SES')) {
-      identity.value.DkimAttributes?.Tokens?.forEach((token) => tokens.add(token.toLowerCase()));
-    }
-    const used = identity.value.MailFromAttributes?.MailFromDomain;
-    if (used) mailFrom.add(used.toLowerCase());
+    const listed = easyDkimTokens(identity.value);
+    if (listed.ok) listed.value.forEach((token) => tokens.add(token));
+    const used = field(identity.value, 'MailFromAttributes.MailFromDomain', text);
+    if (used.ok && used.value) mailFrom.add(used.value.toLowerCase());
   }
 
   return [
@@ -173,6 +180,14 @@ function reliedNames(
     { name: domain, type: 'TXT' as const, tag: 'v=spf1' },
     { name: `_dmarc.${domain}`, type: 'TXT' as const, tag: 'v=DMARC1' },
   ];
+}
+
+/** Why the tokens or MAIL FROM domain of an identity answer cannot be relied on, if so. */
+function identityProblem(identity: GetEmailIdentityResponse): string | undefined {
+  const tokens = easyDkimTokens(identity);
+  if (!tokens.ok) return tokens.problem;
+  const used = field(identity, 'MailFromAttributes.MailFromDomain', text);
+  return used.ok ? undefined : used.problem;
 }
 
 function dnsValues(answer: DnsAnswer): string[] {

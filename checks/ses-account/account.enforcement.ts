@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectAccount, type AccountFacts } from '../../src/collect/account.js';
+import { field, text } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 
 /** Passes when the account's enforcement status in the region is HEALTHY. */
@@ -23,7 +24,9 @@ export default defineCheck({
       );
     }
 
-    const status = account.value.EnforcementStatus;
+    const read = field(account.value, 'EnforcementStatus', text);
+    if (!read.ok) return inconclusive(`GetAccount answer in ${region} has ${read.problem}`);
+    const status = read.value;
     const found = `EnforcementStatus ${status ?? '(absent)'}`;
     const expected = 'EnforcementStatus HEALTHY';
     switch (status) {

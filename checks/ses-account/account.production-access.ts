@@ -5,6 +5,7 @@ import {
   type AccountFacts,
   type RecipientVerification,
 } from '../../src/collect/account.js';
+import { bool, fields, text } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 
 export interface ProductionAccessFacts {
@@ -43,13 +44,17 @@ export default defineCheck({
       );
     }
 
-    const production = account.value.ProductionAccessEnabled;
+    const read = fields(account.value, {
+      production: ['ProductionAccessEnabled', bool],
+      review: ['Details.ReviewDetails.Status', text],
+    });
+    if (!read.ok) return inconclusive(`GetAccount answer in ${region} has ${read.problem}`);
+    const { production, review } = read.value;
     if (production === undefined) {
       return inconclusive(
         `SES account in ${region} answered GetAccount without ProductionAccessEnabled`,
       );
     }
-    const review = account.value.Details?.ReviewDetails?.Status;
     const found = `ProductionAccessEnabled ${production}${review ? `, review ${review}` : ''}`;
     const declared = expectation?.production_access;
 

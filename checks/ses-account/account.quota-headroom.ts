@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectAccount, type AccountFacts } from '../../src/collect/account.js';
+import { count, fields, type Kind } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 
 /** The schema's default, for regions that have no `regions.<name>` block. */
@@ -29,8 +30,12 @@ export default defineCheck({
       );
     }
 
-    const max = account.value.SendQuota?.Max24HourSend;
-    const sent = account.value.SendQuota?.SentLast24Hours;
+    const read = fields(account.value, {
+      max: ['SendQuota.Max24HourSend', quota],
+      sent: ['SendQuota.SentLast24Hours', count],
+    });
+    if (!read.ok) return inconclusive(`GetAccount answer in ${region} has ${read.problem}`);
+    const { max, sent } = read.value;
     if (max === undefined || sent === undefined) {
       return inconclusive(`SES account in ${region} reported no sending quota`);
     }
@@ -50,6 +55,12 @@ export default defineCheck({
     });
   },
 });
+
+/** A quota is a count, or -1 for unlimited (SES API v2 reference, SendQuota). */
+const quota: Kind<number> = {
+  wanted: 'a number of 0 or more, or -1 (unlimited)',
+  parse: (value) => (value === -1 ? { value } : count.parse(value)),
+};
 
 function round(percent: number): number {
   return Math.max(0, Math.floor(percent * 10) / 10);

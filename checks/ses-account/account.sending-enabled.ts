@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectAccount, type AccountFacts } from '../../src/collect/account.js';
+import { bool, field } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 
 /** Passes when sending in the region is enabled (or paused, where the expectation says so). */
@@ -25,7 +26,9 @@ export default defineCheck({
 
     // An answer without the field says nothing either way; reading it as false would fail a
     // healthy account on a partial response.
-    const enabled = account.value.SendingEnabled;
+    const read = field(account.value, 'SendingEnabled', bool);
+    if (!read.ok) return inconclusive(`GetAccount answer in ${region} has ${read.problem}`);
+    const enabled = read.value;
     if (enabled === undefined) {
       return inconclusive(`SES account in ${region} answered GetAccount without SendingEnabled`);
     }

@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectAccount, type AccountFacts } from '../../src/collect/account.js';
+import { field, texts } from '../../src/collect/fields.js';
 import { defineCheck, inconclusive, pass } from '../../src/engine/check.js';
 
 const WORDS: Record<string, string> = { BOUNCE: 'hard bounces', COMPLAINT: 'complaints' };
@@ -29,7 +30,9 @@ export default defineCheck({
     }
 
     // No attributes at all is a partial answer, not "no reasons set" (that is an empty list).
-    const listed = account.value.SuppressionAttributes?.SuppressedReasons;
+    const read = field(account.value, 'SuppressionAttributes.SuppressedReasons', texts);
+    if (!read.ok) return inconclusive(`GetAccount answer in ${region} has ${read.problem}`);
+    const listed = read.value;
     if (listed === undefined) {
       return inconclusive(
         `SES account in ${region} answered GetAccount without SuppressionAttributes.SuppressedReasons`,

@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
-import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import { bool, fields, text } from '../../src/collect/fields.js';
+import { collectIdentity, identityAnswer, type IdentityFacts } from '../../src/collect/identity.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 
 /**
@@ -38,9 +39,12 @@ export default defineCheck({
       );
     }
 
-    const attributes = identity.value.DkimAttributes;
-    const status = attributes?.Status ?? 'NOT_STARTED';
-    const signing = attributes?.SigningEnabled ?? false;
+    const read = fields(identity.value, {
+      status: ['DkimAttributes.Status', text],
+      signing: ['DkimAttributes.SigningEnabled', bool],
+    });
+    if (!read.ok) return inconclusive(`${identityAnswer(domain, region)} has ${read.problem}`);
+    const { status = 'NOT_STARTED', signing = false } = read.value;
     const expected = 'DkimAttributes.Status SUCCESS, SigningEnabled true';
     const found = `DkimAttributes.Status ${status}, SigningEnabled ${signing}`;
 

@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/aws/gateway.js';
-import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import { bool, fields, text } from '../../src/collect/fields.js';
+import { collectIdentity, identityAnswer, type IdentityFacts } from '../../src/collect/identity.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 
 /** Passes when the domain is an SES identity in the region and is verified for sending. */
@@ -29,9 +30,14 @@ export default defineCheck({
       );
     }
 
-    const status = identity.value.VerificationStatus ?? 'NOT_STARTED';
-    const found = `VerificationStatus ${status}, VerifiedForSendingStatus ${identity.value.VerifiedForSendingStatus}`;
-    if (status === 'SUCCESS' && identity.value.VerifiedForSendingStatus) {
+    const read = fields(identity.value, {
+      status: ['VerificationStatus', text],
+      sending: ['VerifiedForSendingStatus', bool],
+    });
+    if (!read.ok) return inconclusive(`${identityAnswer(domain, region)} has ${read.problem}`);
+    const { status = 'NOT_STARTED', sending } = read.value;
+    const found = `VerificationStatus ${status}, VerifiedForSendingStatus ${sending}`;
+    if (status === 'SUCCESS' && sending) {
       return pass(`SES identity ${domain} is verified for sending in ${region}`, { found });
     }
     return fail(`SES identity ${domain} in ${region} is not verified for sending (${status})`, {

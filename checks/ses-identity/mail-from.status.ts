@@ -1,6 +1,7 @@
 import { mailFromFor } from '../../src/config/mail-from.js';
 import { describeFailure } from '../../src/aws/gateway.js';
-import { collectIdentity, type IdentityFacts } from '../../src/collect/identity.js';
+import { fields, text } from '../../src/collect/fields.js';
+import { collectIdentity, identityAnswer, type IdentityFacts } from '../../src/collect/identity.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 import { feedbackMx } from '../../src/ses/regions.js';
 
@@ -49,10 +50,14 @@ export default defineCheck({
       );
     }
 
-    const attributes = identity.value.MailFromAttributes;
-    const used = attributes?.MailFromDomain?.toLowerCase();
-    const status = attributes?.MailFromDomainStatus ?? 'none';
-    const behavior = attributes?.BehaviorOnMxFailure ?? 'none';
+    const read = fields(identity.value, {
+      used: ['MailFromAttributes.MailFromDomain', text],
+      status: ['MailFromAttributes.MailFromDomainStatus', text],
+      behavior: ['MailFromAttributes.BehaviorOnMxFailure', text],
+    });
+    if (!read.ok) return inconclusive(`${identityAnswer(domain, region)} has ${read.problem}`);
+    const { status = 'none', behavior = 'none' } = read.value;
+    const used = read.value.used?.toLowerCase();
     const wantedBehavior = mail_from.behavior_on_mx_failure;
     const expected = [
       `MailFromDomain ${wantedDomain}`,

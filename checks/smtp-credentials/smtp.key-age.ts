@@ -8,6 +8,7 @@ import {
   readCredential,
   smtpPathOf,
 } from '../../src/collect/smtp-credentials.js';
+import { field, fields, pastTime, text } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass, warn } from '../../src/engine/check.js';
 import { ACCESS_KEY_ID } from '../../src/smtp/password.js';
 
@@ -60,9 +61,22 @@ export default defineCheck({
     }
 
     // A key missing from the user is reported by smtp.key-active as rotated or deleted.
-    const created = findKey(keys.value, keyId)?.CreateDate;
+    const key = findKey(keys.value, keyId);
+    const createdAt = field(key, 'CreateDate', pastTime(now()));
+    if (!createdAt.ok) {
+      return inconclusive(
+        `ListAccessKeys answer for access key ${keyId} of ${name} (IAM user ${user}) has ${createdAt.problem}`,
+      );
+    }
+    const created = createdAt.value;
     if (!created) return [];
-    const days = Math.floor((now().getTime() - new Date(created).getTime()) / DAY_MS);
+    const use = readLastUse(lastUsed, now());
+    if (!use.ok) {
+      return inconclusive(
+        `GetAccessKeyLastUsed answer for access key ${keyId} of ${name} has ${use.problem}`,
+      );
+    }
+    const days = Math.floor((now().getTime() - created.getTime()) / DAY_MS);
     const found = `CreateDate ${isoDay(created)}, ${describeLastUse(lastUsed)}`;
 
     if (days > maxDays) {
@@ -72,10 +86,10 @@ export default defineCheck({
       );
     }
     const age = `Access key ${keyId} of ${name} (IAM user ${user}) is ${days} days old, within ${maxDays} days`;
-    const use = lastUsed?.ok ? lastUsed.value.AccessKeyLastUsed : undefined;
     // IAM records the service and region of the key's last request: anything but SES in the
     // path's region means the key is shared with another use, or the client sends elsewhere.
-    if (use?.LastUsedDate && (use.ServiceName !== 'ses' || use.Region !== region)) {
+    const { date, service, where } = use.value;
+    if (date && (service !== 'ses' || where !== region)) {
       return warn(`${age}, but it was ${describeLastUse(lastUsed)}, not by ses in ${region}`, {
         expected: `last used by ses in ${region}`,
         found,
@@ -84,6 +98,15 @@ export default defineCheck({
     return pass(`${age}; ${describeLastUse(lastUsed)}`, { found });
   },
 });
+
+/** The last use of a key, with every field of the type the messages rely on. */
+function readLastUse(lastUsed: KeyAgeFacts['lastUsed'], now: Date) {
+  return fields(lastUsed?.ok ? lastUsed.value : undefined, {
+    date: ['AccessKeyLastUsed.LastUsedDate', pastTime(now)],
+    service: ['AccessKeyLastUsed.ServiceName', text],
+    where: ['AccessKeyLastUsed.Region', text],
+  });
+}
 
 function isoDay(date: Date | string): string {
   return new Date(date).toISOString().slice(0, 10);

@@ -70,7 +70,9 @@ function judgeReason(
     const why =
       'failure' in counted
         ? describeFailure(counted.failure)
-        : `SES served the same page token twice after ${counted.pages} pages`;
+        : 'problem' in counted
+          ? counted.problem
+          : `SES served the same page token twice after ${counted.pages} pages`;
     return inconclusive(`${reason} entries on the ${list} could not be counted: ${why}`, {
       item,
     });

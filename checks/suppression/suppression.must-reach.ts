@@ -3,6 +3,7 @@ import {
   collectSuppressedDestination,
   type SuppressedDestinationFacts,
 } from '../../src/collect/suppression.js';
+import { fields, pastTime, text } from '../../src/collect/fields.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
 import type { Outcome } from '../../src/types.js';
 
@@ -32,12 +33,17 @@ export default defineCheck({
         entry: await collectSuppressedDestination(ctx, region, address),
       })),
     ),
-  evaluate({ region }, facts: MustReachFacts) {
-    return facts.map(({ address, entry }) => judgeAddress(region, address, entry));
+  evaluate({ region }, facts: MustReachFacts, { now }) {
+    return facts.map(({ address, entry }) => judgeAddress(region, address, entry, now()));
   },
 });
 
-function judgeAddress(region: string, address: string, entry: SuppressedDestinationFacts): Outcome {
+function judgeAddress(
+  region: string,
+  address: string,
+  entry: SuppressedDestinationFacts,
+  now: Date,
+): Outcome {
   const item = address;
   if (!entry.ok && entry.kind === 'not-found') {
     return pass(`${address} is not on the account-level suppression list in ${region}`, {
@@ -52,17 +58,25 @@ function judgeAddress(region: string, address: string, entry: SuppressedDestinat
     );
   }
 
-  const destination = entry.value.SuppressedDestination;
-  const reason = destination?.Reason ?? 'an unknown reason';
-  const added = destination?.LastUpdateTime
-    ? new Date(destination.LastUpdateTime).toISOString().slice(0, 10)
-    : 'an unknown date';
-  const attributes = destination?.Attributes;
+  const read = fields(entry.value, {
+    reason: ['SuppressedDestination.Reason', text],
+    updated: ['SuppressedDestination.LastUpdateTime', pastTime(now)],
+    messageId: ['SuppressedDestination.Attributes.MessageId', text],
+    feedbackId: ['SuppressedDestination.Attributes.FeedbackId', text],
+  });
+  if (!read.ok) {
+    return inconclusive(
+      `GetSuppressedDestination answer for ${address} in ${region} has ${read.problem}`,
+      { item },
+    );
+  }
+  const { reason = 'an unknown reason', updated, messageId, feedbackId } = read.value;
+  const added = updated ? updated.toISOString().slice(0, 10) : 'an unknown date';
   const found = [
     `Reason ${reason}`,
-    `LastUpdateTime ${destination?.LastUpdateTime ? new Date(destination.LastUpdateTime).toISOString() : '(absent)'}`,
-    ...(attributes?.MessageId ? [`MessageId ${attributes.MessageId}`] : []),
-    ...(attributes?.FeedbackId ? [`FeedbackId ${attributes.FeedbackId}`] : []),
+    `LastUpdateTime ${updated ? updated.toISOString() : '(absent)'}`,
+    ...(messageId ? [`MessageId ${messageId}`] : []),
+    ...(feedbackId ? [`FeedbackId ${feedbackId}`] : []),
   ].join(', ');
   return fail(
     `${address} is on the account-level suppression list in ${region} for ${reason} since ${added}, so SES drops every message to it; once the cause is fixed, remove it with aws sesv2 delete-suppressed-destination --email-address ${address} --region ${region}`,

@@ -2,7 +2,8 @@ import type { GetAccountResponse } from '@aws-sdk/client-sesv2';
 import { describeFailure, type AwsResult } from '../aws/gateway.js';
 import type { SendingPath } from '../config/schema.js';
 import type { AuditContext } from '../engine/context.js';
-import { collectIdentity } from './identity.js';
+import { bool, fields, text } from './fields.js';
+import { collectIdentity, identityAnswer } from './identity.js';
 
 export type AccountFacts = AwsResult<GetAccountResponse>;
 
@@ -45,9 +46,18 @@ export async function collectSandboxRecipients(
     [...via].map(async ([domain, paths]) => {
       const identity = await collectIdentity(ctx, domain, region);
       if (identity.ok) {
-        const verified =
-          identity.value.VerificationStatus === 'SUCCESS' &&
-          identity.value.VerifiedForSendingStatus === true;
+        const read = fields(identity.value, {
+          status: ['VerificationStatus', text],
+          sending: ['VerifiedForSendingStatus', bool],
+        });
+        if (!read.ok) {
+          return {
+            domain,
+            unknown: `${identityAnswer(domain, region)} has ${read.problem}`,
+            via: paths,
+          };
+        }
+        const verified = read.value.status === 'SUCCESS' && read.value.sending === true;
         return { domain, verified, via: paths };
       }
       if (identity.kind === 'not-found') return { domain, verified: false, via: paths };

@@ -8,6 +8,7 @@ import type {
 import type { AwsResult } from '../aws/gateway.js';
 import type { DomainExpectation } from '../config/schema.js';
 import type { AuditContext } from '../engine/context.js';
+import { bool, field, fields, objects, text, unusableAnswer } from './fields.js';
 
 /** A hosted zone as the checks need it: where it is and which name servers serve it. */
 export interface ZoneFacts {
@@ -117,6 +118,7 @@ export function collectZoneRecords(
 ): Promise<AwsResult<ResourceRecordSet[]>> {
   return ctx.memo(`route53 records ${zoneId}`, async () => {
     const records: ResourceRecordSet[] = [];
+    const seen = new Set<string>();
     let next: Record<string, string> = {};
     for (;;) {
       const page = await ctx.aws.call<ListResourceRecordSetsResponse>(
@@ -126,6 +128,9 @@ export function collectZoneRecords(
         { HostedZoneId: zoneId, ...next },
       );
       if (!page.ok) return page;
+      const problem = recordSetsProblem(page.value);
+      const answer = `ListResourceRecordSets answer for hosted zone ${zoneId}`;
+      if (problem) return unusableAnswer(PERMISSION, `${answer} has ${problem}`);
       records.push(...(page.value.ResourceRecordSets ?? []));
       if (!page.value.IsTruncated || !page.value.NextRecordName) break;
       next = {
@@ -135,9 +140,41 @@ export function collectZoneRecords(
           ? { StartRecordIdentifier: page.value.NextRecordIdentifier }
           : {}),
       };
+      // The gateway memoises by input, so a start served twice would loop forever.
+      const start = JSON.stringify(next);
+      if (seen.has(start)) return unusableAnswer(PERMISSION, `${answer} repeats the page ${start}`);
+      seen.add(start);
     }
     return { ok: true, value: records };
   });
+}
+
+const PERMISSION = 'route53:ListResourceRecordSets';
+
+/** The first field the comparison relies on that does not have its documented type. */
+function recordSetsProblem(page: ListResourceRecordSetsResponse): string | undefined {
+  const read = fields(page, {
+    sets: ['ResourceRecordSets', objects],
+    truncated: ['IsTruncated', bool],
+    name: ['NextRecordName', text],
+    type: ['NextRecordType', text],
+    identifier: ['NextRecordIdentifier', text],
+  });
+  if (!read.ok) return read.problem;
+
+  for (const [index, set] of (read.value.sets ?? []).entries()) {
+    const one = fields(set, {
+      name: ['Name', text],
+      type: ['Type', text],
+      values: ['ResourceRecords', objects],
+    });
+    if (!one.ok) return `ResourceRecordSets[${index}].${one.problem}`;
+    for (const [at, record] of (one.value.values ?? []).entries()) {
+      const value = field(record, 'Value', text);
+      if (!value.ok) return `ResourceRecordSets[${index}].ResourceRecords[${at}].${value.problem}`;
+    }
+  }
+  return undefined;
 }
 
 /**

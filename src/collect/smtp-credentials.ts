@@ -10,6 +10,7 @@ import type { SecretSource, SendingPath, SmtpPath, UsernameSource } from '../con
 import type { SubjectOf } from '../engine/check.js';
 import type { AuditContext, SecretValue } from '../engine/context.js';
 import { describeSecretSource, readSecretSource } from '../secrets/read.js';
+import { bool, field, fields, objects, text, unusableAnswer } from './fields.js';
 
 /** Only SMTP relays have an SMTP credential; the checks of this layer skip other paths. */
 export function isSmtpPath(path: SendingPath): path is SmtpPath {
@@ -51,11 +52,66 @@ export function credentialStore(ctx: Pick<AuditContext, 'loaded'>, path: SmtpPat
   return 'the SMTP client that uses it';
 }
 
-export function listAccessKeys(ctx: AuditContext, user: string) {
-  // A user holds at most two access keys, so one page always lists them all.
-  return ctx.aws.call<ListAccessKeysResponse>('iam', 'us-east-1', 'ListAccessKeys', {
-    UserName: user,
+/**
+ * Every access key of an IAM user, following Marker while IsTruncated. A user holds at most
+ * two keys, but IAM may cut a list short at any size; a page that cannot be had, or whose
+ * fields do not have their types, makes the whole list a failure, never a partial one.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html
+ */
+export function listAccessKeys(
+  ctx: AuditContext,
+  user: string,
+): Promise<AwsResult<ListAccessKeysResponse>> {
+  return ctx.memo(`access keys ${user}`, async () => {
+    const keys: AccessKeyMetadata[] = [];
+    const seen = new Set<string>();
+    let marker: string | undefined;
+    do {
+      const page = await ctx.aws.call<ListAccessKeysResponse>(
+        'iam',
+        'us-east-1',
+        'ListAccessKeys',
+        {
+          UserName: user,
+          ...(marker ? { Marker: marker } : {}),
+        },
+      );
+      if (!page.ok) return page;
+
+      const answer = `ListAccessKeys answer for IAM user ${user}`;
+      const problem = accessKeysProblem(page.value);
+      if (problem) return unusable(`${answer} has ${problem}`);
+      marker = page.value.IsTruncated ? page.value.Marker : undefined;
+      if (page.value.IsTruncated && !marker) {
+        return unusable(`${answer} has IsTruncated true and no Marker, so the list is incomplete`);
+      }
+      // The gateway memoises by input, so a marker served twice would loop forever.
+      if (marker && seen.has(marker)) return unusable(`${answer} served Marker ${marker} twice`);
+      if (marker) seen.add(marker);
+      keys.push(...(page.value.AccessKeyMetadata ?? []));
+    } while (marker);
+    return { ok: true, value: { AccessKeyMetadata: keys, IsTruncated: false } };
   });
+}
+
+function accessKeysProblem(page: ListAccessKeysResponse): string | undefined {
+  const read = fields(page, {
+    keys: ['AccessKeyMetadata', objects],
+    truncated: ['IsTruncated', bool],
+    marker: ['Marker', text],
+  });
+  if (!read.ok) return read.problem;
+  for (const [index, key] of (read.value.keys ?? []).entries()) {
+    for (const name of ['AccessKeyId', 'Status']) {
+      const one = field(key, name, text);
+      if (!one.ok) return `AccessKeyMetadata[${index}].${one.problem}`;
+    }
+  }
+  return undefined;
+}
+
+function unusable(message: string): AwsResult<never> {
+  return unusableAnswer('iam:ListAccessKeys', message);
 }
 
 export function accessKeyLastUsed(ctx: AuditContext, accessKeyId: string) {

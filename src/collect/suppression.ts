@@ -5,6 +5,7 @@ import type {
 } from '@aws-sdk/client-sesv2';
 import type { AwsResult } from '../aws/gateway.js';
 import type { AuditContext } from '../engine/context.js';
+import { fields, objects, text } from './fields.js';
 
 export type SuppressedDestinationFacts = AwsResult<GetSuppressedDestinationResponse>;
 
@@ -28,7 +29,8 @@ export const SUPPRESSION_PAGE_SIZE = 1000;
 export type SuppressionCount =
   | { ok: true; count: number; pages: number }
   | { ok: false; failure: Extract<AwsResult<unknown>, { ok: false }>; pages: number }
-  | { ok: false; repeatedToken: string; pages: number };
+  | { ok: false; repeatedToken: string; pages: number }
+  | { ok: false; problem: string; pages: number };
 
 /**
  * Counts the suppression list entries for one reason, following every NextToken. Each page
@@ -65,8 +67,16 @@ export function countSuppressedDestinations(
       if (!page.ok) return { ok: false, failure: page, pages };
 
       pages++;
-      count += page.value.SuppressedDestinationSummaries?.length ?? 0;
-      nextToken = page.value.NextToken || undefined;
+      const read = fields(page.value, {
+        summaries: ['SuppressedDestinationSummaries', objects],
+        token: ['NextToken', text],
+      });
+      if (!read.ok) {
+        const answer = `ListSuppressedDestinations answer in ${region} (page ${pages})`;
+        return { ok: false, problem: `${answer} has ${read.problem}`, pages };
+      }
+      count += read.value.summaries?.length ?? 0;
+      nextToken = read.value.token || undefined;
       // The gateway memoises by input, so a token served twice would loop forever.
       if (nextToken && seen.has(nextToken)) return { ok: false, repeatedToken: nextToken, pages };
       if (nextToken) seen.add(nextToken);
