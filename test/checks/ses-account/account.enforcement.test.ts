@@ -75,4 +75,15 @@ describe('account.enforcement', () => {
         'SES account in us-west-2 could not be read: access denied (the audit role needs ses:GetAccount)',
     });
   });
+
+  it('is inconclusive when EnforcementStatus is not a string', () => {
+    const facts = account(1 as never);
+
+    const outcome = check.evaluate(subject, facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message: 'GetAccount answer in us-west-2 has EnforcementStatus 1, not a string',
+    });
+  });
 });

@@ -175,4 +175,16 @@ describe('account.production-access', () => {
       message: 'SES account in us-west-2 answered GetAccount without ProductionAccessEnabled',
     });
   });
+
+  it('is inconclusive when ProductionAccessEnabled is recorded as a string', () => {
+    const account = { ok: true as const, value: { ProductionAccessEnabled: 'false' } as never };
+
+    const outcome = check.evaluate(subject(), { account }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in us-west-2 has ProductionAccessEnabled "false" (a string), not true or false',
+    });
+  });
 });

@@ -71,4 +71,28 @@ describe('account.quota-headroom', () => {
       message: 'SES account in us-east-1 reported no sending quota',
     });
   });
+
+  it('is inconclusive when Max24HourSend is recorded as a string', () => {
+    const facts = account(640, '50000' as never);
+
+    const outcome = check.evaluate(subject(), facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in us-east-1 has SendQuota.Max24HourSend "50000" (a string), not a number of 0 or more, or -1 (unlimited)',
+    });
+  });
+
+  it('is inconclusive when SentLast24Hours is negative, a count no account can have', () => {
+    const facts = account(-999999, 50000);
+
+    const outcome = check.evaluate(subject(), facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in us-east-1 has SendQuota.SentLast24Hours -999999, not a number of 0 or more',
+    });
+  });
 });

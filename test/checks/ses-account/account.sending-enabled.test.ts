@@ -91,4 +91,16 @@ describe('account.sending-enabled', () => {
       message: 'SES account in us-east-1 answered GetAccount without SendingEnabled',
     });
   });
+
+  it('is inconclusive when SendingEnabled is recorded as a string', () => {
+    const facts = account('true' as never);
+
+    const outcome = check.evaluate(subject(), facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in us-east-1 has SendingEnabled "true" (a string), not true or false',
+    });
+  });
 });

@@ -72,4 +72,16 @@ describe('account.suppression-reasons', () => {
         'SES account in eu-west-1 answered GetAccount without SuppressionAttributes.SuppressedReasons',
     });
   });
+
+  it('is inconclusive when SuppressedReasons is not a list', () => {
+    const facts = account('BOUNCE' as never);
+
+    const outcome = check.evaluate(subject, facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in eu-west-1 has SuppressionAttributes.SuppressedReasons "BOUNCE" (a string), not a list of strings',
+    });
+  });
 });
