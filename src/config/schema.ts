@@ -161,11 +161,12 @@ const sesApiPath = z.strictObject({
   region: region.optional(),
   lambda: z
     .strictObject({
-      // A function name, or its ARN (optionally with a version or alias), never a pattern.
+      // A function name, its ARN or partial ARN (optionally with a version or alias), never a
+      // pattern, as GetFunctionConfiguration takes them.
       function: z
         .string()
         .regex(
-          /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?$/,
+          /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?$/,
           {
             message: 'expected a Lambda function name or ARN',
           },

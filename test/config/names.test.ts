@@ -42,6 +42,7 @@ describe('names that scope the audit policy', () => {
     expect(
       problems(paths('ses', 'arn:aws:lambda:us-east-1:123456789012:function:campaign-sender:live')),
     ).toBe('ok');
+    expect(problems(paths('ses', '"123456789012:function:campaign-sender"'))).toBe('ok');
   });
 
   it('fails when the IAM user is a wildcard that would widen the policy', () => {
