@@ -178,6 +178,21 @@ describe('countSuppressedDestinations', () => {
     expect(Object.fromEntries(most)).toEqual({ 'us-east-1': 1, 'us-west-2': 1 });
     expect(mostOverall).toBe(2);
   });
+  it('fails when a page lists its entries as a string, instead of counting its letters', async () => {
+    ses
+      .on(ListSuppressedDestinationsCommand)
+      .resolves({ SuppressedDestinationSummaries: 'oops' } as never);
+    const ctx = testContext({ aws: fastGateway() });
+
+    const counted = await countSuppressedDestinations(ctx, 'us-west-2', 'COMPLAINT');
+
+    expect(counted).toEqual({
+      ok: false,
+      problem:
+        'ListSuppressedDestinations answer in us-west-2 (page 1) has SuppressedDestinationSummaries "oops" (a string), not a list of objects',
+      pages: 1,
+    });
+  });
 });
 
 describe('collectSuppressedDestination', () => {

@@ -190,4 +190,24 @@ describe('suppression.limits', () => {
       },
     ]);
   });
+
+  it('is inconclusive, never a pass, when a page lists its entries as a string', async () => {
+    ses
+      .on(ListSuppressedDestinationsCommand)
+      .resolves({ SuppressedDestinationSummaries: 'oops' } as never);
+    const ctx = testContext({ aws: fast() });
+    const declared = subject({ max: { complaint: 10 } });
+
+    const facts = await check.collect(declared, ctx);
+    const outcomes = check.evaluate(declared, facts, ctx);
+
+    expect(outcomes).toEqual([
+      {
+        outcome: 'inconclusive',
+        message:
+          'COMPLAINT entries on the account-level suppression list in us-west-2 could not be counted: ListSuppressedDestinations answer in us-west-2 (page 1) has SuppressedDestinationSummaries "oops" (a string), not a list of objects',
+        item: 'COMPLAINT',
+      },
+    ]);
+  });
 });

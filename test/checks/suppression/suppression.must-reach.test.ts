@@ -142,4 +142,33 @@ describe('suppression.must-reach', () => {
     ]);
     expect(ses.commandCalls(GetSuppressedDestinationCommand)).toHaveLength(3);
   });
+
+  it("is inconclusive when the entry's LastUpdateTime is not a time, instead of crashing", () => {
+    const facts: MustReachFacts = [
+      {
+        address: 'purchasing@example.net',
+        entry: {
+          ok: true,
+          value: {
+            SuppressedDestination: {
+              EmailAddress: 'purchasing@example.net',
+              Reason: 'COMPLAINT',
+              LastUpdateTime: 'not a date' as never,
+            },
+          },
+        },
+      },
+    ];
+
+    const outcomes = check.evaluate(subject(), facts, { now });
+
+    expect(outcomes).toEqual([
+      {
+        outcome: 'inconclusive',
+        message:
+          'GetSuppressedDestination answer for purchasing@example.net in us-west-2 has SuppressedDestination.LastUpdateTime "not a date" (a string), not a time no later than the audit\'s clock (2026-11-30T09:00:00.000Z)',
+        item: 'purchasing@example.net',
+      },
+    ]);
+  });
 });
