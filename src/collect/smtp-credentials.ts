@@ -90,7 +90,7 @@ export function listAccessKeys(
       if (marker) seen.add(marker);
       keys.push(...(page.value.AccessKeyMetadata ?? []));
     } while (marker);
-    return { ok: true, value: { AccessKeyMetadata: keys, IsTruncated: false } };
+    return { ok: true, value: { AccessKeyMetadata: keys } };
   });
 }
 

@@ -206,4 +206,81 @@ describe('smtp.key-age', () => {
       found: 'CreateDate 2026-10-31, last used 2026-11-29 by ses in us-east-1',
     });
   });
+
+  it('is inconclusive when the key was created after the audit clock, an impossible age', () => {
+    const facts = { keyId, keys: keys('2099-01-01T00:00:00Z'), lastUsed: bySesInUsEast1 };
+
+    const outcome = check.evaluate(subject, facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        "ListAccessKeys answer for access key AKIAIOSFODNN7EXAMPLE of gmail-alias (IAM user ses-smtp-gmail-alias) has CreateDate 2099-01-01T00:00:00.000Z, not a time no later than the audit's clock (2026-11-30T09:00:00.000Z)",
+    });
+  });
+
+  it('is inconclusive when a recorded CreateDate is not a time, instead of crashing', () => {
+    const recorded: KeyAgeFacts['keys'] = {
+      ok: true,
+      value: {
+        AccessKeyMetadata: [
+          { AccessKeyId: keyId, Status: 'Active', CreateDate: 'not a date' as never },
+        ],
+      },
+    };
+
+    const outcome = check.evaluate(subject, { keyId, keys: recorded }, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'ListAccessKeys answer for access key AKIAIOSFODNN7EXAMPLE of gmail-alias (IAM user ses-smtp-gmail-alias) has CreateDate "not a date" (a string), not a time no later than the audit\'s clock (2026-11-30T09:00:00.000Z)',
+    });
+  });
+
+  it('is inconclusive when the last use is recorded with a service that is not a string', () => {
+    const facts = {
+      keyId,
+      keys: keys('2026-10-31T09:00:00Z'),
+      lastUsed: lastUsed({
+        LastUsedDate: new Date('2026-11-29T17:05:00Z'),
+        ServiceName: 5 as never,
+      }),
+    };
+
+    const outcome = check.evaluate(subject, facts, { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccessKeyLastUsed answer for access key AKIAIOSFODNN7EXAMPLE of gmail-alias has AccessKeyLastUsed.ServiceName 5, not a string',
+    });
+  });
+
+  it('passes when the key is on the second page of a truncated list, following Marker', async () => {
+    const created = new Date('2026-10-31T09:00:00Z');
+    iam.on(ListAccessKeysCommand, { UserName: 'ses-smtp-gmail-alias' }, true).resolves({
+      AccessKeyMetadata: [],
+      IsTruncated: true,
+      Marker: 'page-2',
+    });
+    iam
+      .on(ListAccessKeysCommand, { UserName: 'ses-smtp-gmail-alias', Marker: 'page-2' }, true)
+      .resolves({
+        AccessKeyMetadata: [{ AccessKeyId: keyId, Status: 'Active', CreateDate: created }],
+        IsTruncated: false,
+      });
+    iam.on(GetAccessKeyLastUsedCommand).resolves({ AccessKeyLastUsed: undefined });
+    const { ctx } = smtpContext();
+
+    const facts = await check.collect(subject, ctx);
+
+    expect(check.evaluate(subject, facts, ctx)).toEqual({
+      outcome: 'pass',
+      message:
+        'Access key AKIAIOSFODNN7EXAMPLE of gmail-alias (IAM user ses-smtp-gmail-alias) is 30 days old, within 90 days; never used',
+      found: 'CreateDate 2026-10-31, never used',
+    });
+    expect(iam.commandCalls(ListAccessKeysCommand)).toHaveLength(2);
+  });
 });
