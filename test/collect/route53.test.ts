@@ -163,6 +163,41 @@ describe('collectZoneRecords', () => {
     expect(records).toEqual({ ok: true, value: [first, second] });
     expect(route53.commandCalls(ListResourceRecordSetsCommand)).toHaveLength(2);
   });
+  it('fails when a record set holds its values as a string, naming the set', async () => {
+    route53.on(ListResourceRecordSetsCommand).resolves({
+      ResourceRecordSets: [{ Name: 'example.com.', Type: 'MX', TTL: 300, ResourceRecords: 'x' }],
+      IsTruncated: false,
+    } as never);
+
+    const records = await collectZoneRecords(testContext(), 'Z1');
+
+    expect(records).toEqual({
+      ok: false,
+      kind: 'error',
+      errorName: 'unusable answer',
+      message:
+        'ListResourceRecordSets answer for hosted zone Z1 has ResourceRecordSets[0].ResourceRecords "x" (a string), not a list of objects',
+      permission: 'route53:ListResourceRecordSets',
+    });
+  });
+
+  it('fails when the same next page is served twice instead of looping', async () => {
+    route53.on(ListResourceRecordSetsCommand).resolves({
+      ResourceRecordSets: [],
+      IsTruncated: true,
+      NextRecordName: 'mail.example.com.',
+      NextRecordType: 'MX',
+      MaxItems: 1,
+    });
+
+    const records = await collectZoneRecords(testContext(), 'Z1');
+
+    expect(records).toMatchObject({
+      ok: false,
+      message:
+        'ListResourceRecordSets answer for hosted zone Z1 repeats the page {"StartRecordName":"mail.example.com.","StartRecordType":"MX"}',
+    });
+  });
 });
 
 describe('zoneValues', () => {

@@ -195,6 +195,30 @@ describe('route53.zone-matches-dns', () => {
       },
     ]);
   });
+  it('is inconclusive when an identity with DKIM SUCCESS lists no Easy DKIM tokens', () => {
+    const outcome = check.evaluate(
+      subject,
+      {
+        ...facts([], []),
+        identities: [
+          {
+            region: 'us-east-1',
+            identity: { ok: true, value: { DkimAttributes: { Status: 'SUCCESS', Tokens: [] } } },
+          },
+        ],
+      },
+      now,
+    );
+
+    expect(outcome).toEqual([
+      {
+        outcome: 'inconclusive',
+        message:
+          'GetEmailIdentity answer for example.com in us-east-1 has DkimAttributes.Status SUCCESS and no Tokens, which Easy DKIM never answers',
+        item: 'DKIM tokens us-east-1',
+      },
+    ]);
+  });
 });
 
 describe('route53.zone-matches-dns collect', () => {
