@@ -104,6 +104,24 @@ describe('collectSandboxRecipients', () => {
     ]);
     expect(ses.commandCalls(GetEmailIdentityCommand)).toHaveLength(2);
   });
+  it('fails when VerifiedForSendingStatus is a string: the domain is unknown, not verified', async () => {
+    ses.on(GetEmailIdentityCommand).resolves({
+      VerificationStatus: 'SUCCESS',
+      VerifiedForSendingStatus: 'true',
+    } as never);
+    const ctx = testContext({ yaml: PATHS, aws: fast() });
+
+    const recipients = await collectSandboxRecipients(ctx, 'eu-west-1');
+
+    expect(recipients).toEqual([
+      {
+        domain: 'example.org',
+        unknown:
+          'GetEmailIdentity answer for example.org in eu-west-1 has VerifiedForSendingStatus "true" (a string), not true or false',
+        via: ['elsewhere'],
+      },
+    ]);
+  });
 });
 
 describe('sendingRegion', () => {

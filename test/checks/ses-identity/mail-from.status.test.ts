@@ -95,4 +95,18 @@ describe('mail-from.status', () => {
         'the MAIL FROM settings of example.com in us-east-1 could not be read: access denied (the audit role needs ses:GetEmailIdentity)',
     });
   });
+
+  it('is inconclusive when MailFromDomainStatus is not a string', () => {
+    const outcome = check.evaluate(
+      subjectIn('us-west-2'),
+      identity('mail-usw2.example.com', true as never) as never,
+      ctx,
+    );
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetEmailIdentity answer for example.com in us-west-2 has MailFromAttributes.MailFromDomainStatus true (a boolean), not a string',
+    });
+  });
 });
