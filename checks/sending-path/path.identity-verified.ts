@@ -1,3 +1,4 @@
+import { bool, fields, text } from '../../src/collect/fields.js';
 import { describeFailure } from '../../src/aws/gateway.js';
 import { collectPathIdentity, type PathIdentityFacts } from '../../src/collect/sending-path.js';
 import { defineCheck, fail, inconclusive, pass } from '../../src/engine/check.js';
@@ -36,7 +37,16 @@ export default defineCheck({
         `SES identity ${identityDomain} in ${region} could not be read: ${describeFailure(identity!)}`,
       );
     }
-    const { VerificationStatus: status, VerifiedForSendingStatus: sending } = identity!.value;
+    const read = fields(identity!.value, {
+      status: ['VerificationStatus', text],
+      sending: ['VerifiedForSendingStatus', bool],
+    });
+    if (!read.ok) {
+      return inconclusive(
+        `GetEmailIdentity answer for ${identityDomain} in ${region} has ${read.problem}`,
+      );
+    }
+    const { status, sending } = read.value;
     const found = `VerificationStatus ${status}, VerifiedForSendingStatus ${sending}`;
     if (status === 'SUCCESS' && sending) {
       return pass(`${name} sends through ${where}, where ${identityDomain} is verified`, { found });

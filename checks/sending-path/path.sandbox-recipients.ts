@@ -1,3 +1,4 @@
+import { bool, field } from '../../src/collect/fields.js';
 import { describeFailure, type AwsResult } from '../../src/aws/gateway.js';
 import { collectAccount, type AccountFacts } from '../../src/collect/account.js';
 import { collectIdentity } from '../../src/collect/identity.js';
@@ -31,7 +32,8 @@ export default defineCheck({
     const setup = await collectSendingSetup(ctx, sendingPath);
     if (!setup.ok) return { setup };
     const account = await collectAccount(ctx, setup.region);
-    if (!account.ok || account.value.ProductionAccessEnabled) return { setup, account };
+    // Recipients matter only in a sandbox the answer really states.
+    if (!account.ok || productionAccess(account.value) !== false) return { setup, account };
 
     const recipients = await Promise.all(
       sendingPath.sends_to.map(async (domain) => {
@@ -54,7 +56,16 @@ export default defineCheck({
         `SES account in ${region} could not be read: ${describeFailure(account!)}`,
       );
     }
-    if (account!.value.ProductionAccessEnabled) {
+    const production = field(account!.value, 'ProductionAccessEnabled', bool);
+    if (!production.ok) {
+      return inconclusive(`GetAccount answer in ${region} has ${production.problem}`);
+    }
+    if (production.value === undefined) {
+      return inconclusive(
+        `SES account in ${region} answered GetAccount without ProductionAccessEnabled`,
+      );
+    }
+    if (production.value) {
       return pass(`${name} sends through ${region}, which has production access`, {
         found: 'ProductionAccessEnabled true',
       });
@@ -87,3 +98,9 @@ export default defineCheck({
     );
   },
 });
+
+/** ProductionAccessEnabled when it is true or false; undefined for anything else. */
+function productionAccess(account: object): boolean | undefined {
+  const read = field(account, 'ProductionAccessEnabled', bool);
+  return read.ok ? read.value : undefined;
+}

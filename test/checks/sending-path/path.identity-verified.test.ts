@@ -131,4 +131,19 @@ describe('path.identity-verified', () => {
       message: 'Sending region of bulk-sender is unknown: Lambda x could not be read: y',
     });
   });
+
+  it('is inconclusive, never a pass, when VerifiedForSendingStatus is the string "true"', () => {
+    const identity = {
+      ok: true as const,
+      value: { VerificationStatus: 'SUCCESS' as const, VerifiedForSendingStatus: 'true' as never },
+    };
+
+    const outcome = check.evaluate(subject(), facts(identity), { now });
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetEmailIdentity answer for example.com in us-west-2 has VerifiedForSendingStatus "true" (a string), not true or false',
+    });
+  });
 });

@@ -138,4 +138,19 @@ describe('path.sandbox-recipients', () => {
     });
     expect(ses.commandCalls(GetEmailIdentityCommand)).toHaveLength(0);
   });
+
+  it('is inconclusive, never a pass, when the answer gives ProductionAccessEnabled as a string', async () => {
+    ses.on(GetAccountCommand).resolves({ ProductionAccessEnabled: 'false' as never });
+    const context = ctx();
+
+    const facts = await check.collect(subject(context), context);
+    const outcome = check.evaluate(subject(context), facts, context);
+
+    expect(outcome).toEqual({
+      outcome: 'inconclusive',
+      message:
+        'GetAccount answer in us-west-2 has ProductionAccessEnabled "false" (a string), not true or false',
+    });
+    expect(ses.commandCalls(GetEmailIdentityCommand)).toHaveLength(0);
+  });
 });
