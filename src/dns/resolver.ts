@@ -1,6 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { MailspecError } from '../errors.js';
 import type { DnsAnswer, DnsStatus, DnsType } from './answer.js';
+import { rawQuery } from './raw-query.js';
 import { DNS_SERVER_FORMAT, formatDnsServer, parseDnsServer } from './servers.js';
 
 /** The one thing checks and collectors need from DNS. Tests and the benchmark pass fakes. */
@@ -26,7 +27,8 @@ const STATUS_BY_CODE: Record<string, DnsStatus> = {
 
 /** A DnsLookup over node:dns, so the same code runs against real DNS and the loopback zone. */
 export function createResolver(options: ResolverOptions = {}): DnsLookup {
-  const resolver = new Resolver({ timeout: options.timeoutMs ?? 3000, tries: options.tries ?? 2 });
+  const timing = { timeoutMs: options.timeoutMs ?? 3000, tries: options.tries ?? 2 };
+  const resolver = new Resolver({ timeout: timing.timeoutMs, tries: timing.tries });
   if (options.servers && options.servers.length > 0)
     resolver.setServers(serverList(options.servers));
 
@@ -38,6 +40,11 @@ export function createResolver(options: ResolverOptions = {}): DnsLookup {
         return { ...base, status: 'ok', records: normalise(type, raw) };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
+        // A name c-ares will not put on the wire (a colon, a percent sign, a space) is
+        // asked by hand, from the same servers (src/dns/raw-query.ts).
+        if (code === 'EBADNAME') {
+          return rawQuery(base.name, type, { ...timing, servers: resolver.getServers() });
+        }
         const status = STATUS_BY_CODE[code] ?? 'error';
         return { ...base, status, records: [], detail: status === 'error' ? code : undefined };
       }

@@ -74,9 +74,6 @@ function adaptResolver(dns: DnsLookup, ip: string): DNSResolver {
         answer.records as string[][],
       )) as unknown as string[];
     }
-    // c-ares refuses to ask for some names DNS could hold (a colon, a space): like a name
-    // too long to exist, it is a void lookup rather than a failure to ask.
-    if (answer.detail === 'EBADNAME') throw dnsError('ENOTFOUND', name, type, 'name not askable');
     throw dnsError(ERROR_CODE_BY_STATUS[answer.status], name, type, answer.detail);
   };
 }
@@ -131,12 +128,13 @@ function lookupSafeHelo(helo: string | undefined): string | undefined {
 }
 
 /**
- * A label over 63 octets or a name over 253 cannot exist (RFC 1035 section 2.3.4), so a
- * macro that expands to one names nothing: a void lookup, not a failure to ask.
+ * An empty label, a label over 63 octets or a name over 253 cannot exist (RFC 1035 section
+ * 2.3.4), so a macro that expands to one names nothing: a void lookup, not a failure to ask.
  */
 function fitsDns(name: string): boolean {
   const bare = name.replace(/\.$/, '');
-  return bare.length <= 253 && bare.split('.').every((label) => label.length <= 63);
+  const labels = bare.split('.');
+  return bare.length <= 253 && labels.every((label) => label.length >= 1 && label.length <= 63);
 }
 
 function dnsError(code: string, name: string, type: string, detail?: string): Error {

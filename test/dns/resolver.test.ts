@@ -22,6 +22,7 @@ beforeAll(async () => {
       { name: 'broken.example.com', type: 'TXT', rcode: 'SERVFAIL' },
       { name: 'refused.example.com', type: 'TXT', rcode: 'REFUSED' },
       { name: 'slow.example.com', type: 'TXT', rcode: 'TIMEOUT' },
+      { name: 'foo:bar/baz.example.com', type: 'A', data: '1.2.3.4' },
     ]),
   );
   // One try of 200 ms: the TIMEOUT name never answers, and nothing else waits on the clock.
@@ -87,5 +88,24 @@ describe('createResolver over the loopback server', () => {
     expect(answers.map((answer) => answer.status)).toEqual(['servfail', 'refused', 'timeout']);
     expect(answers.every(isUndecided)).toBe(true);
     expect(answers.map(describeStatus)).toEqual(['SERVFAIL', 'REFUSED', 'DNS timeout']);
+  });
+
+  it('passes when a name c-ares refuses (a colon, a space) is still asked of the same server', async () => {
+    const colon = await dns.query('Foo:Bar/Baz.example.com.', 'A');
+    const space = await dns.query('no such.example.com', 'A');
+
+    expect(colon).toEqual({
+      name: 'foo:bar/baz.example.com',
+      type: 'A',
+      status: 'ok',
+      records: ['1.2.3.4'],
+    });
+    expect(space).toEqual({
+      name: 'no such.example.com',
+      type: 'A',
+      status: 'nxdomain',
+      records: [],
+    });
+    expect(server.queries.get('no such.example.com A')).toBe(1);
   });
 });
