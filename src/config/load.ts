@@ -13,6 +13,7 @@ import { MailspecError, type SourceLocation } from '../errors.js';
 import { expectationsSchema, type Expectations } from './schema.js';
 import { describeIssue } from './issues.js';
 import { duplicateProblems } from './duplicates.js';
+import { mailFromProblems } from './mail-from.js';
 import { aliasExpansionError, syntaxProblems } from './yaml-problems.js';
 
 /** A validated expectations file, with the way back from a key path to its line. */
@@ -94,6 +95,7 @@ export function parseExpectations(text: string, file: string): LoadedExpectation
       problems.push(new MailspecError(described.code, described.message, location));
     }
   }
+  if (parsed.success) problems.push(...mailFromProblems(parsed.data, locate));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(sortByLine(problems));
 
   return { file, dir: dirname(resolve(file)), expectations: parsed.data, locate };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpectations } from '../../src/config/load.js';
+import { ConfigError, parseExpectations } from '../../src/config/load.js';
 import { mailFromDomains, mailFromFor } from '../../src/config/mail-from.js';
 
 const domainOf = (mailFrom: string) =>
@@ -38,6 +38,38 @@ describe('mailFromFor', () => {
 
     expect(parse).toThrow(
       /"us-wst-2" is not an AWS region with SES \(did you mean "us-west-2"\?\)/,
+    );
+  });
+});
+
+describe('mailFromProblems', () => {
+  const lines = (mailFrom: string) => {
+    try {
+      domainOf(mailFrom);
+      return 'ok';
+    } catch (error) {
+      return (error as ConfigError).toLine();
+    }
+  };
+
+  it('fails when mail_from.regions names a region the domain is not sent from', () => {
+    expect(
+      lines(
+        '      domain: mail.example.com\n      regions:\n        eu-west-2: mail-euw2.example.com',
+      ),
+    ).toBe(
+      'expectations.yaml:8:20: domains[0].mail_from.regions.eu-west-2: eu-west-2 is not one of the regions example.com is sent from (us-east-1, us-west-2, eu-west-1) [MAILSPEC_CONFIG_INVALID]',
+    );
+  });
+
+  it('fails when a MAIL FROM domain is not a subdomain of the identity, as SES requires', () => {
+    expect(
+      lines('      domain: mail.example.com\n      regions:\n        eu-west-1: mail.example.org'),
+    ).toBe(
+      "expectations.yaml:8:20: domains[0].mail_from.regions.eu-west-1: mail.example.org is not a subdomain of example.com; SES takes a MAIL FROM domain under the identity's own domain [MAILSPEC_CONFIG_INVALID]",
+    );
+    expect(lines('      domain: example.com')).toBe(
+      "expectations.yaml:6:15: domains[0].mail_from.domain: example.com is not a subdomain of example.com; SES takes a MAIL FROM domain under the identity's own domain [MAILSPEC_CONFIG_INVALID]",
     );
   });
 });
