@@ -41,6 +41,11 @@ export interface Outcome {
   item?: string;
   /** The DMARC prediction a recipient.dmarc-predicted outcome rests on, for its table. */
   prediction?: PathPrediction;
+  /**
+   * The remedy when it differs from the check's own: a check that had nothing to look at
+   * says how to let it look, not how to fix what it never saw. Becomes the remediation.
+   */
+  fix?: string;
 }
 
 /** Static description of a check, validated when the checks are loaded. */

@@ -48,6 +48,10 @@ export default defineCheck({
     if (!username) {
       return warn(
         `SMTP username of ${name} was not checked for an Active, recent access key of IAM user ${user}: the expectations declare no username`,
+        {
+          found: 'no credential.username declared',
+          fix: 'Declare the SMTP username (credential.username: the access key ID, as value, env, file, secrets_manager or ssm) so its key can be checked.',
+        },
       );
     }
     if (!username.ok) return inconclusive(unreadable('username', name, username));

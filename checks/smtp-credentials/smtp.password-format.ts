@@ -1,3 +1,4 @@
+import { DECLARE_PASSWORD } from '../../src/collect/smtp-credentials.js';
 import {
   isSmtpPath,
   readCredential,
@@ -37,6 +38,7 @@ export default defineCheck({
     if (!password) {
       return warn(
         `SMTP password of ${name} was not checked for the version-4 format: the expectations declare no password`,
+        { found: 'no credential.password declared', fix: DECLARE_PASSWORD },
       );
     }
     if (!password.ok) return inconclusive(unreadable('password', name, password));

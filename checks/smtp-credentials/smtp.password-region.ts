@@ -45,6 +45,10 @@ export default defineCheck({
       const missing = [!password && 'no password', !secret && 'no secret access key'];
       return warn(
         `SMTP password of ${name} was not checked against the region ${region}: the expectations declare ${missing.filter(Boolean).join(' and ')}`,
+        {
+          found: `${missing.filter(Boolean).join(' and ')} declared`,
+          fix: 'Declare where the audit can read the stored SMTP password and the secret access key it was derived from (credential.password and credential.secret_access_key), so the region of the derivation can be checked.',
+        },
       );
     }
     if (!password.ok) return inconclusive(unreadable('password', name, password));

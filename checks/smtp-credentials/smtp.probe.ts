@@ -1,3 +1,4 @@
+import { DECLARE_PASSWORD } from '../../src/collect/smtp-credentials.js';
 import {
   isSmtpPath,
   readCredential,
@@ -79,6 +80,7 @@ export default defineCheck({
     if (facts.kind === 'not-declared') {
       return warn(
         `${facts.endpoint} was not probed for ${name}: the expectations declare ${facts.missing}`,
+        { found: `${facts.missing} declared`, fix: DECLARE_PASSWORD },
       );
     }
     if (facts.kind === 'unreadable') return facts.outcome;

@@ -180,3 +180,7 @@ export function simulateSendRawEmail(
 export function unreadable(part: string, pathName: string, value: SecretValue & { ok: false }) {
   return `SMTP ${part} of ${pathName} could not be read from ${value.where}: ${value.reason}`;
 }
+
+/** The remedy of a password check that had no password to look at. */
+export const DECLARE_PASSWORD =
+  'Declare where the audit can read the stored SMTP password (credential.password: env, file, secrets_manager or ssm) so it can be checked; for a Gmail alias, whose password Gmail keeps, this stays a warning.';

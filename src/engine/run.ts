@@ -89,8 +89,9 @@ function toResult(
   const { subject: name, region } = subjectName(subject);
   const { meta } = check;
   const title = outcome.item ? `${meta.title} › ${outcome.item}` : meta.title;
+  const { fix, ...judged } = outcome;
   return {
-    ...outcome,
+    ...judged,
     check: meta.id,
     layer: meta.layer,
     severity: meta.severity,
@@ -98,7 +99,7 @@ function toResult(
     subject: name,
     region,
     path: [name, ...(region ? [region] : []), meta.group, title],
-    remediation: meta.remediation,
+    remediation: fix ?? meta.remediation,
     reference: meta.reference,
     location: ctx.loaded.locate(
       findingPath(subject, ctx.loaded.expectations, { keyPath: check.keyPath, item: outcome.item }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck, fail, pass, type Check, type Scope } from '../../src/engine/check.js';
+import { defineCheck, fail, pass, warn, type Check, type Scope } from '../../src/engine/check.js';
 import type { LoadedCheck } from '../../src/engine/registry.js';
 import { runAudit } from '../../src/engine/run.js';
 import { testContext } from '../support/audit-context.js';
@@ -52,6 +52,25 @@ describe('runAudit', () => {
       path: ['example.com', 'us-west-2', 'test', 'title of test.order'],
       location: { file: 'expectations.yaml', line: 4, column: 26 },
     });
+  });
+
+  it('passes when an outcome that names its own fix shows it as the remediation, and only it', async () => {
+    const nothingToSee = defineCheck({
+      meta: meta('test.fix'),
+      scope: 'domain',
+      collect: async () => undefined,
+      evaluate: ({ domain }) =>
+        domain.domain === 'example.com'
+          ? warn('nothing was declared to look at', { fix: 'Declare it so it can be checked.' })
+          : pass('looked'),
+    });
+
+    const results = await runAudit(testContext({ yaml: YAML }), [loaded(nothingToSee)]);
+
+    expect(results.map((result) => [result.remediation, 'fix' in result])).toEqual([
+      ['Declare it so it can be checked.', false],
+      ['Do the thing that fixes it.', false],
+    ]);
   });
 
   it('passes when a check is skipped for subjects it does not apply to', async () => {

@@ -149,6 +149,8 @@ describe('smtp.key-active', () => {
       outcome: 'warn',
       message:
         'SMTP username of gmail-alias was not checked for an Active, recent access key of IAM user ses-smtp-gmail-alias: the expectations declare no username',
+      found: 'no credential.username declared',
+      fix: 'Declare the SMTP username (credential.username: the access key ID, as value, env, file, secrets_manager or ssm) so its key can be checked.',
     });
   });
 

@@ -99,6 +99,8 @@ describe('smtp.password-format', () => {
       outcome: 'warn',
       message:
         'SMTP password of gmail-alias was not checked for the version-4 format: the expectations declare no password',
+      found: 'no credential.password declared',
+      fix: 'Declare where the audit can read the stored SMTP password (credential.password: env, file, secrets_manager or ssm) so it can be checked; for a Gmail alias, whose password Gmail keeps, this stays a warning.',
     });
   });
 

@@ -100,6 +100,8 @@ describe('smtp.password-region', () => {
       outcome: 'warn',
       message:
         'SMTP password of gmail-alias was not checked against the region us-east-1: the expectations declare no password and no secret access key',
+      found: 'no password and no secret access key declared',
+      fix: 'Declare where the audit can read the stored SMTP password and the secret access key it was derived from (credential.password and credential.secret_access_key), so the region of the derivation can be checked.',
     });
   });
 
@@ -110,6 +112,8 @@ describe('smtp.password-region', () => {
       outcome: 'warn',
       message:
         'SMTP password of gmail-alias was not checked against the region us-east-1: the expectations declare no secret access key',
+      found: 'no secret access key declared',
+      fix: 'Declare where the audit can read the stored SMTP password and the secret access key it was derived from (credential.password and credential.secret_access_key), so the region of the derivation can be checked.',
     });
   });
 
@@ -120,6 +124,8 @@ describe('smtp.password-region', () => {
       outcome: 'warn',
       message:
         'SMTP password of gmail-alias was not checked against the region us-east-1: the expectations declare no password',
+      found: 'no password declared',
+      fix: 'Declare where the audit can read the stored SMTP password and the secret access key it was derived from (credential.password and credential.secret_access_key), so the region of the derivation can be checked.',
     });
   });
 

@@ -85,6 +85,8 @@ describe('smtp.probe', () => {
       outcome: 'warn',
       message:
         'email-smtp.us-east-1.amazonaws.com:587 was not probed for gmail-alias: the expectations declare no password or secret key',
+      found: 'no password or secret key declared',
+      fix: 'Declare where the audit can read the stored SMTP password (credential.password: env, file, secrets_manager or ssm) so it can be checked; for a Gmail alias, whose password Gmail keeps, this stays a warning.',
     });
   });
 
