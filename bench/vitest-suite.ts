@@ -2,11 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { startVitest } from 'vitest/node';
+import { audit } from '../src/engine/audit.js';
+import { writeHandoff } from '../src/engine/handoff.js';
 
 /** Wall time of the audit spec over a fixture, and of as many empty tests, both in vitest. */
 export interface SuiteComparison {
   tests: number;
+  /** The spec collecting inside vitest, as `npm test` runs it. */
   auditMs: number;
+  /** The spec building its suites from results handed over, as `mailspec audit` runs it. */
+  handedMs: number;
+  /** The collection `mailspec audit` does before it starts vitest. */
+  collectMs: number;
   emptyMs: number;
 }
 
@@ -36,8 +43,18 @@ export async function compareWithEmptySuite(
   process.env.MAILSPEC_EXPECTATIONS = unpaced;
   process.env.MAILSPEC_SOURCE = dir;
   const auditMs = await timeVitest(root, 'specs/audit.spec.ts');
+
+  const collecting = performance.now();
+  const run = await audit(unpaced, { fixtures: dir });
+  const collectMs = performance.now() - collecting;
+  const handoff = writeHandoff(run);
+  process.env.MAILSPEC_RESULTS = handoff.file;
+  const handedMs = await timeVitest(root, 'specs/audit.spec.ts');
+  delete process.env.MAILSPEC_RESULTS;
+  handoff.remove();
+
   const emptyMs = await timeVitest(dir, 'empty.spec.ts');
-  return { tests, auditMs, emptyMs };
+  return { tests, auditMs, handedMs, collectMs, emptyMs };
 }
 
 async function timeVitest(root: string, file: string): Promise<number> {
