@@ -1,34 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { writeReports } from '../../src/cli/reports.js';
 import { parseExpectations } from '../../src/config/load.js';
 import { MINIMAL_EXPECTATIONS } from '../support/audit-context.js';
 import { smtpExpectations } from '../support/smtp-path.js';
+import { runMain } from '../support/cli.js';
 
 /**
  * Bad input a tired engineer gives the CLI. Each case must be refused before any audit runs,
  * as one line on stderr naming the problem (and its place in the file), exit 2, no stack.
  */
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = runMain;
 
 const dir = mkdtempSync(join(tmpdir(), 'mailspec-bad-input-'));
 function file(name: string, text: string): string {

@@ -1,27 +1,11 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../support/cli.js';
 
 /** `mailspec audit --fixtures DIR` in process, with what it wrote to stdout and stderr. */
-async function audit(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['audit', '--fixtures', dir]), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const audit = (dir: string) => runMain(['audit', '--fixtures', dir]);
 
 /** A copy of the bundled example fixture with one file replaced. */
 function exampleWith(file: string, text: string): string {
