@@ -1,6 +1,5 @@
 import type { DnsAnswer } from '../dns/answer.js';
 import type { AuditContext } from '../engine/context.js';
-import { lookupOnce } from './dns-lookup.js';
 
 /**
  * What DNS answered for one Easy DKIM token, with the near misses looked up only when the
@@ -32,13 +31,13 @@ async function collectToken(
   token: string,
 ): Promise<TokenRecords> {
   const name = `${token}._domainkey.${domain}`;
-  const cname = await lookupOnce(ctx, name, 'CNAME');
+  const cname = await ctx.dns.query(name, 'CNAME');
   if (cname.status !== 'nxdomain' && cname.status !== 'nodata') return { token, name, cname };
 
   // A TXT can only sit at a name that exists, so NXDOMAIN needs no second question.
   const [txt, doubled] = await Promise.all([
-    cname.status === 'nodata' ? lookupOnce(ctx, name, 'TXT') : undefined,
-    lookupOnce(ctx, `${name}.${domain}`, 'CNAME'),
+    cname.status === 'nodata' ? ctx.dns.query(name, 'TXT') : undefined,
+    ctx.dns.query(`${name}.${domain}`, 'CNAME'),
   ]);
   return { token, name, cname, ...(txt ? { txt } : {}), doubled };
 }

@@ -1,10 +1,9 @@
 import { mxRecords, type DnsAnswer } from '../dns/answer.js';
 import type { AuditContext } from '../engine/context.js';
-import { lookupOnce } from './dns-lookup.js';
 
 /** The MX answer of a custom MAIL FROM domain, shared by every region that uses it. */
 export function collectMailFromMx(ctx: AuditContext, mailFromDomain: string): Promise<DnsAnswer> {
-  return lookupOnce(ctx, mailFromDomain, 'MX');
+  return ctx.dns.query(mailFromDomain, 'MX');
 }
 
 /** `feedback-smtp.us-east-1.amazonses.com` → `us-east-1`; any other exchange → undefined. */

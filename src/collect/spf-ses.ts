@@ -1,5 +1,4 @@
 import { isUndecided } from '../dns/answer.js';
-import type { DnsLookup } from '../dns/resolver.js';
 import type { AuditContext } from '../engine/context.js';
 import { evaluateSpf, type SpfVerdict } from '../spf/evaluate.js';
 import {
@@ -10,7 +9,6 @@ import {
   visitPolicies,
 } from '../spf/tree.js';
 import { collectSpfTree } from './spf.js';
-import { lookupOnce } from './dns-lookup.js';
 
 /**
  * The domain whose SPF record lists the addresses SES sends from; a custom MAIL FROM domain
@@ -41,12 +39,11 @@ export function collectSesAuthorization(
     const networks = await collectSesNetworks(ctx);
     if (!networks.ok) return networks;
 
-    // Every query of the evaluation goes through the run's memo, like the checks' own.
-    const dns: DnsLookup = { query: (name, type) => lookupOnce(ctx, name, type) };
+    // Every query of the evaluation goes through the run's shared lookup, like the checks'.
     const samples: SesSample[] = [];
     for (const network of networks.value) {
       const ip = sampleAddress(network);
-      const verdict = await evaluateSpf(dns, { ip, sender: `bounce@${mailFromDomain}` });
+      const verdict = await evaluateSpf(ctx.dns, { ip, sender: `bounce@${mailFromDomain}` });
       samples.push({ network, ip, verdict });
     }
     return { ok: true, samples };

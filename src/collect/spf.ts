@@ -3,7 +3,6 @@ import type { DomainExpectation } from '../config/schema.js';
 import { isAbsent, joinedTxt, type DnsAnswer } from '../dns/answer.js';
 import type { AuditContext } from '../engine/context.js';
 import { isSpfRecord, parseSpf, type Mechanism, type ParsedSpf } from '../spf/record.js';
-import { lookupOnce } from './dns-lookup.js';
 
 /**
  * One SPF policy as DNS publishes it, with every include and redirect target walked in
@@ -85,7 +84,7 @@ async function walk(
   budget: { count: number },
 ): Promise<SpfPolicy> {
   budget.count++;
-  const txt = await lookupOnce(ctx, domain, 'TXT');
+  const txt = await ctx.dns.query(domain, 'TXT');
   const records = joinedTxt(txt).filter(isSpfRecord);
   const policy: SpfPolicy = { domain, txt, records, branches: [], queries: [] };
   if (records.length !== 1) return policy;
@@ -143,16 +142,16 @@ async function queryTerm(
     case 'a':
       return { term: term.text, answers: await addresses(ctx, target) };
     case 'mx':
-      return { term: term.text, answers: [await lookupOnce(ctx, target, 'MX')] };
+      return { term: term.text, answers: [await ctx.dns.query(target, 'MX')] };
     case 'exists':
-      return { term: term.text, answers: [await lookupOnce(ctx, target, 'A')] };
+      return { term: term.text, answers: [await ctx.dns.query(target, 'A')] };
     default:
       return undefined;
   }
 }
 
 function addresses(ctx: AuditContext, name: string): Promise<DnsAnswer[]> {
-  return Promise.all([lookupOnce(ctx, name, 'A'), lookupOnce(ctx, name, 'AAAA')]);
+  return Promise.all([ctx.dns.query(name, 'A'), ctx.dns.query(name, 'AAAA')]);
 }
 
 /**
