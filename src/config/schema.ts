@@ -59,7 +59,10 @@ function validDay(value: string): boolean {
 
 /** Where a stored credential can be read. `value` is allowed for the username only. */
 const secretSource = z.union([
-  z.strictObject({ env: z.string().min(1) }),
+  // A variable name, never a value: a secret pasted here would otherwise be echoed as a name.
+  z.strictObject({
+    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected a variable name' }),
+  }),
   z.strictObject({ file: z.string().min(1), json_key: z.string().optional() }),
   z.strictObject({
     secrets_manager: z.strictObject({

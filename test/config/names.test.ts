@@ -58,6 +58,28 @@ describe('names that scope the audit policy', () => {
   });
 });
 
+describe('credential sources', () => {
+  it('fails, without echoing it, when a secret is pasted where a variable name belongs', () => {
+    const pasted = paths('ses', 'campaign-sender').replace(
+      'credential: {}',
+      'credential: { password: { env: BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9 } }',
+    );
+
+    expect(problems(pasted)).toBe(
+      'expectations.yaml:11:36: sending_paths[0].credential.password.env: expected a variable name, got a string of 44 characters [MAILSPEC_CONFIG_INVALID]',
+    );
+  });
+
+  it('passes when env names a variable', () => {
+    const named = paths('ses', 'campaign-sender').replace(
+      'credential: {}',
+      'credential: { password: { env: SMTP_PASSWORD } }',
+    );
+
+    expect(problems(named)).toBe('ok');
+  });
+});
+
 describe('readJsonFile', () => {
   it('fails with one line when a fixture file is a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailspec-json-'));
